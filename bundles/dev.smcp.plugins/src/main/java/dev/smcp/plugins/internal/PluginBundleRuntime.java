@@ -1,0 +1,99 @@
+package dev.smcp.plugins.internal;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Dictionary;
+import java.util.List;
+import java.util.Objects;
+
+import dev.smcp.api.McpTool;
+import dev.smcp.api.runtime.PluginDTO;
+import dev.smcp.api.runtime.PluginRuntime;
+import dev.smcp.plugins.internal.model.PluginDescriptor;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * The {@link PluginRuntime}: a snapshot of every CLI plugin bundle installed (every bundle with the
+ * {@value PluginBundle#HEADER_PLUGIN} header, whoever installed it), read from the framework each time: headers,
+ * descriptor, bundle state and the tool services registered on the bundle's behalf.
+ */
+@Component(service = PluginRuntime.class)
+public final class PluginBundleRuntime implements PluginRuntime {
+
+    private final BundleContext context;
+
+    /** @param context the context of this bundle */
+    @Activate
+    public PluginBundleRuntime(BundleContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public PluginDTO[] getPlugins() {
+        List<PluginDTO> plugins = new ArrayList<>();
+        for (Bundle bundle : context.getBundles()) {
+            PluginDTO dto = toDto(bundle);
+            if (dto != null) {
+                plugins.add(dto);
+            }
+        }
+        plugins.sort(Comparator.comparing((PluginDTO p) -> Objects.requireNonNullElse(p.name, ""))
+                .thenComparingLong(p -> p.bundleId));
+        return plugins.toArray(new PluginDTO[0]);
+    }
+
+    private static PluginDTO toDto(Bundle bundle) {
+        try {
+            Dictionary<String, String> headers = bundle.getHeaders("");
+            if (headers.get(PluginBundle.HEADER_PLUGIN) == null) {
+                return null;
+            }
+            PluginDescriptor descriptor = null;
+            String problem = null;
+            if (headers.get(PluginBundle.HEADER_ERROR) == null) {
+                try {
+                    descriptor = PluginBundle.readDescriptor(bundle);
+                } catch (IOException | RuntimeException e) {
+                    problem = e.getMessage();
+                }
+            }
+            int state = bundle.getState();
+            boolean active = state == Bundle.ACTIVE || state == Bundle.STARTING;
+            return PluginDtos.create(bundle.getBundleId(), headers::get, descriptor, problem, active,
+                    registeredTools(bundle, headers.get(PluginBundle.HEADER_PLUGIN)), bundle.getLastModified());
+        } catch (IllegalStateException e) {
+            return null; // uninstalled meanwhile
+        }
+    }
+
+
+    private static List<String> registeredTools(Bundle bundle, String plugin) {
+        ServiceReference<?>[] references = bundle.getRegisteredServices();
+        if (references == null) {
+            return List.of();
+        }
+        List<ServiceReference<?>> tools = new ArrayList<>();
+        for (ServiceReference<?> reference : references) {
+            Object classes = reference.getProperty(Constants.OBJECTCLASS);
+            if (classes instanceof String[] names && Arrays.asList(names).contains(McpTool.class.getName())
+                    && plugin.equals(reference.getProperty(McpTool.PLUGIN))
+                    && reference.getProperty(McpTool.NAME) instanceof String) {
+                tools.add(reference);
+            }
+        }
+        tools.sort(Comparator.comparingLong(r -> (Long) r.getProperty(Constants.SERVICE_ID)));
+        List<String> names = new ArrayList<>();
+        for (ServiceReference<?> tool : tools) {
+            names.add((String) tool.getProperty(McpTool.NAME));
+        }
+        return names;
+    }
+}

@@ -1,0 +1,419 @@
+package dev.smcp.protocol.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.smcp.api.McpTool;
+import dev.smcp.api.ToolErrors;
+import dev.smcp.api.ToolResult;
+import dev.smcp.api.runtime.SessionDTO;
+import dev.smcp.api.session.McpMessageSink;
+import dev.smcp.api.session.McpSession;
+
+/**
+ * The protocol state of one client connection: the {@code initialize} handshake, method dispatch and the
+ * session's in-flight tool calls.
+ * <p>
+ * Responses to {@code initialize}, {@code ping}, {@code tools/list} and to every error are sent on the thread that
+ * calls {@link #receive} before it returns; {@code tools/call} responses are sent from a {@code smcp-call-N}
+ * thread, possibly before {@link #receive} returns. Nothing is sent for notifications, client responses, or
+ * cancelled calls, and nothing once the session is closed.
+ */
+final class McpSessionImpl implements McpSession {
+
+    private static final Logger LOG = LoggerFactory.getLogger(McpSessionImpl.class);
+
+    static final String LIST_CHANGED = JsonRpc.write(JsonRpc.notification("notifications/tools/list_changed"));
+
+    private final String id;
+    private final String transport;
+    private final McpMessageSink sink;
+    private final long openedAt;
+    private final ServerInfo server;
+    private final ToolCatalog catalog;
+    private final CallDispatcher dispatcher;
+    private final Consumer<McpSessionImpl> onClosed;
+
+    private final AtomicBoolean open = new AtomicBoolean(true);
+    /** Set once by a successful initialize; {@code null} before. */
+    private final AtomicReference<Handshake> handshake = new AtomicReference<>();
+    private final Map<String, ToolCall> inFlight = new ConcurrentHashMap<>();
+
+    /** What the server says about itself in {@code serverInfo}. */
+    record ServerInfo(String name, String version) {
+    }
+
+    /** What the client said in {@code initialize}, and the negotiated version. */
+    private record Handshake(String protocolVersion, String clientName, String clientVersion) {
+    }
+
+    McpSessionImpl(String id, String transport, McpMessageSink sink, ServerInfo server, ToolCatalog catalog,
+            CallDispatcher dispatcher, Consumer<McpSessionImpl> onClosed) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.transport = transport;
+        this.sink = Objects.requireNonNull(sink, "sink");
+        this.openedAt = System.currentTimeMillis();
+        this.server = server;
+        this.catalog = catalog;
+        this.dispatcher = dispatcher;
+        this.onClosed = onClosed;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public boolean isOpen() {
+        return open.get();
+    }
+
+    boolean isInitialized() {
+        return handshake.get() != null;
+    }
+
+    @Override
+    public Receipt receive(String message, McpMessageSink replies) {
+        Objects.requireNonNull(replies, "replies");
+        if (!open.get()) {
+            return Receipt.CLOSED;
+        }
+        JsonNode root = JsonRpc.parse(message);
+        if (root == null) {
+            send(replies, JsonRpc.error(null, JsonRpc.PARSE_ERROR, "Parse error", null));
+            return Receipt.MALFORMED;
+        }
+        if (!root.isArray()) {
+            return handle(root, replies, false) ? Receipt.ACCEPTED : Receipt.MALFORMED;
+        }
+        if (root.isEmpty()) {
+            send(replies, JsonRpc.error(null, JsonRpc.INVALID_REQUEST, "Invalid Request", null));
+            return Receipt.MALFORMED;
+        }
+        boolean anyValid = false;
+        for (JsonNode element : root) {
+            anyValid |= handle(element, replies, true);
+        }
+        return anyValid ? Receipt.ACCEPTED : Receipt.MALFORMED;
+    }
+
+    /** @return whether the message was a well-formed JSON-RPC message */
+    private boolean handle(JsonNode node, McpMessageSink replies, boolean inBatch) {
+        JsonRpc.Message message = JsonRpc.classify(node);
+        if (message instanceof JsonRpc.Invalid invalid) {
+            send(replies, JsonRpc.error(invalid.id(), JsonRpc.INVALID_REQUEST, "Invalid Request", null));
+            return false;
+        }
+        if (message instanceof JsonRpc.Notification notification) {
+            onNotification(notification);
+            return true;
+        }
+        if (message instanceof JsonRpc.Request request) {
+            if (inBatch && "initialize".equals(request.method())) {
+                send(replies, JsonRpc.error(request.id(), JsonRpc.INVALID_REQUEST,
+                        "Invalid Request: initialize must not be part of a batch", null));
+                return false;
+            }
+            onRequest(request, replies);
+            return true;
+        }
+        LOG.debug("Session {}: ignoring a response from the client", LogText.session(id));
+        return true;
+    }
+
+    private void onRequest(JsonRpc.Request request, McpMessageSink replies) {
+        try {
+            JsonNode result = dispatch(request, replies);
+            if (result != null) {
+                send(replies, JsonRpc.result(request.id(), result));
+            }
+        } catch (JsonRpcException e) {
+            send(replies, JsonRpc.error(request.id(), e.code(), e.getMessage(), e.data()));
+        } catch (RuntimeException e) {
+            LOG.error("Session {}: handling {} failed", LogText.session(id), LogText.of(request.method()), e);
+            send(replies, JsonRpc.error(request.id(), JsonRpc.INTERNAL_ERROR, "Internal error", null));
+        }
+    }
+
+    /** @return the result to send, or {@code null} when the response is sent later (tools/call) */
+    private JsonNode dispatch(JsonRpc.Request request, McpMessageSink replies) {
+        switch (request.method()) {
+        case "initialize":
+            return initialize(request.params());
+        case "ping":
+            return JsonRpc.object();
+        default:
+            break;
+        }
+        if (!isInitialized()) {
+            throw new JsonRpcException(JsonRpc.INVALID_REQUEST, "Session not initialized");
+        }
+        switch (request.method()) {
+        case "tools/list":
+            return toolsList(request.params());
+        case "tools/call":
+            toolsCall(request, replies);
+            return null;
+        default:
+            throw new JsonRpcException(JsonRpc.METHOD_NOT_FOUND, "Method not found");
+        }
+    }
+
+    private JsonNode initialize(JsonNode params) {
+        ObjectNode object = objectParams(params, true);
+        JsonNode requested = object.get("protocolVersion");
+        if (requested == null || !requested.isTextual()) {
+            throw JsonRpcException.invalidParams("protocolVersion must be a string");
+        }
+        JsonNode clientInfo = object.path("clientInfo");
+        Handshake agreed = new Handshake(ProtocolVersions.negotiate(requested.textValue()),
+                clientInfo.path("name").textValue(), clientInfo.path("version").textValue());
+        if (!handshake.compareAndSet(null, agreed)) {
+            throw new JsonRpcException(JsonRpc.INVALID_REQUEST, "Session already initialized");
+        }
+        LOG.info("Session {} ({}) initialized: protocol {}, client {} {}", LogText.session(id), transport,
+                agreed.protocolVersion(), LogText.of(agreed.clientName()), LogText.of(agreed.clientVersion()));
+        ObjectNode result = JsonRpc.object();
+        result.put("protocolVersion", agreed.protocolVersion());
+        result.putObject("capabilities").putObject("tools").put("listChanged", true);
+        ObjectNode serverInfo = result.putObject("serverInfo");
+        serverInfo.put("name", server.name());
+        serverInfo.put("version", server.version());
+        return result;
+    }
+
+    private JsonNode toolsList(JsonNode params) {
+        ObjectNode object = objectParams(params, false);
+        JsonNode cursor = object.get("cursor");
+        if (cursor != null && !cursor.isNull()) {
+            // this server never issues cursors: every tool is on the first page
+            throw new JsonRpcException(JsonRpc.INVALID_PARAMS, "Invalid cursor");
+        }
+        return catalog.snapshot().toolsListResult();
+    }
+
+    private void toolsCall(JsonRpc.Request request, McpMessageSink replies) {
+        ObjectNode params = objectParams(request.params(), true);
+        JsonNode nameNode = params.get("name");
+        if (nameNode == null || !nameNode.isTextual()) {
+            throw JsonRpcException.invalidParams("name must be a string");
+        }
+        String name = nameNode.textValue();
+        JsonNode argumentsNode = params.get("arguments");
+        if (argumentsNode != null && !argumentsNode.isNull() && !argumentsNode.isObject()) {
+            throw JsonRpcException.invalidParams("arguments must be an object");
+        }
+        OfferedTool tool = catalog.snapshot().tool(name);
+        if (tool == null) {
+            LOG.info("Tool call {} session {}: {}", LogText.of(name), LogText.session(id), ToolErrors.TOOL_NOT_FOUND);
+            String message = "Unknown tool: " + name;
+            ObjectNode data = JsonRpc.object();
+            ObjectNode error = data.putObject("error");
+            error.put("code", ToolErrors.TOOL_NOT_FOUND);
+            error.put("message", message);
+            throw new JsonRpcException(JsonRpc.INVALID_PARAMS, message, data);
+        }
+        Map<String, Object> arguments = argumentsNode == null || argumentsNode.isNull() ? new LinkedHashMap<>()
+                : JsonValues.toMap(argumentsNode);
+        ToolCall call = new ToolCall(request.id(), name, id, replies);
+        if (inFlight.putIfAbsent(call.key(), call) != null) {
+            throw new JsonRpcException(JsonRpc.INVALID_REQUEST, "Request id already in use");
+        }
+        if (!open.get()) {
+            // closed while we were getting here: drop the call silently
+            inFlight.remove(call.key(), call);
+            return;
+        }
+        if (!dispatcher.submit(releaseSlot -> run(call, tool, arguments, releaseSlot))) {
+            inFlight.remove(call.key(), call);
+            LOG.info("Tool call {} session {}: {}", name, LogText.session(id), ToolErrors.BUSY);
+            ToolResult busy = ToolResult.error(ToolErrors.BUSY, "The server is busy: too many tool calls are running. "
+                    + "Try again later.");
+            send(replies, JsonRpc.result(request.id(), ToolResults.toJson(busy)));
+        }
+    }
+
+    /**
+     * Runs on a {@code smcp-call-N} thread. The request id and the pool slot are freed before the response is sent,
+     * so the client may reuse both as soon as it has the response.
+     */
+    private void run(ToolCall call, OfferedTool tool, Map<String, Object> arguments, Runnable releaseSlot) {
+        long start = System.nanoTime();
+        String outcome = "cancelled";
+        ObjectNode response = null;
+        try {
+            if (!call.isCancelled()) {
+                ToolResult result = invoke(call, tool, arguments);
+                ObjectNode json;
+                try {
+                    json = ToolResults.toJson(result);
+                } catch (RuntimeException | StackOverflowError e) {
+                    // StackOverflowError: structured content that contains itself
+                    LOG.warn("Tool {} returned a result that cannot be written as JSON: {}", tool.name(),
+                            e.toString());
+                    result = ToolResult.error(ToolErrors.INTERNAL_ERROR, "Tool execution failed");
+                    json = ToolResults.toJson(result);
+                }
+                if (call.complete()) {
+                    outcome = result.isError() ? Objects.requireNonNullElse(result.errorCode(), "error") : "ok";
+                    response = JsonRpc.result(call.requestId(), json);
+                }
+            }
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            LOG.error("Session {}: running tool {} failed", LogText.session(id), tool.name(), e);
+            if (call.complete()) {
+                outcome = "internal_error";
+                response = JsonRpc.error(call.requestId(), JsonRpc.INTERNAL_ERROR, "Internal error", null);
+            }
+        } finally {
+            inFlight.remove(call.key(), call);
+            releaseSlot.run();
+        }
+        if (response != null) {
+            send(call.replies(), response);
+        }
+        LOG.info("Tool call {} session {}: {} in {} ms", tool.name(), LogText.session(id), outcome,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+    }
+
+    private static ToolResult invoke(ToolCall call, OfferedTool tool, Map<String, Object> arguments) {
+        McpTool service;
+        try {
+            service = tool.service().get();
+        } catch (RuntimeException e) {
+            LOG.warn("Getting the service object of tool {} (service {}) failed", tool.name(), tool.serviceId(), e);
+            service = null;
+        }
+        if (service == null) {
+            return ToolResult.error(ToolErrors.TOOL_NOT_FOUND, "Tool " + tool.name() + " is no longer available");
+        }
+        try {
+            ToolResult result = service.call(arguments, call);
+            if (result != null) {
+                return result;
+            }
+            LOG.warn("Tool {} returned no result", tool.name());
+        } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
+            if (call.isCancelled()) {
+                LOG.debug("Tool {} failed after being cancelled", tool.name(), e);
+            } else {
+                LOG.warn("Tool {} failed", tool.name(), e);
+            }
+        }
+        return ToolResult.error(ToolErrors.INTERNAL_ERROR, "Tool execution failed");
+    }
+
+    private void onNotification(JsonRpc.Notification notification) {
+        switch (notification.method()) {
+        case "notifications/initialized":
+            LOG.debug("Session {}: client initialized", LogText.session(id));
+            break;
+        case "notifications/cancelled":
+            JsonNode requestId = notification.params() == null ? null : notification.params().get("requestId");
+            if (JsonRpc.isValidId(requestId)) {
+                ToolCall call = inFlight.get(ToolCall.key(requestId));
+                if (call != null) {
+                    LOG.debug("Session {}: cancelling request {}", LogText.session(id), LogText.of(call.key()));
+                    call.cancel();
+                }
+            }
+            break;
+        default:
+            LOG.debug("Session {}: ignoring notification {}", LogText.session(id), LogText.of(notification.method()));
+        }
+    }
+
+    /**
+     * @param required whether params must be present
+     * @return the params object (an empty one when absent and not required)
+     */
+    private static ObjectNode objectParams(JsonNode params, boolean required) {
+        if (params == null && !required) {
+            return JsonRpc.object();
+        }
+        if (params instanceof ObjectNode object) {
+            return object;
+        }
+        throw JsonRpcException.invalidParams("params must be an object");
+    }
+
+    /** Sends {@code notifications/tools/list_changed} if the session is initialized. */
+    boolean notifyToolsListChanged() {
+        if (!isInitialized() || !open.get()) {
+            return false;
+        }
+        sendText(sink, LIST_CHANGED);
+        return true;
+    }
+
+    private void send(McpMessageSink target, JsonNode message) {
+        if (open.get()) {
+            sendText(target, JsonRpc.write(message));
+        }
+    }
+
+    private void sendText(McpMessageSink target, String json) {
+        if (!open.get()) {
+            return;
+        }
+        try {
+            target.send(json);
+        } catch (RuntimeException e) {
+            LOG.debug("Session {}: the transport failed to send a message", LogText.session(id), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        closeSession();
+    }
+
+    /** Closes the session because the server stops: also tells the transport through the session sink. */
+    void closeByServer() {
+        if (closeSession()) {
+            try {
+                sink.close();
+            } catch (RuntimeException e) {
+                LOG.debug("Session {}: the transport failed to close", LogText.session(id), e);
+            }
+        }
+    }
+
+    private boolean closeSession() {
+        if (!open.compareAndSet(true, false)) {
+            return false;
+        }
+        inFlight.values().forEach(ToolCall::cancel);
+        onClosed.accept(this);
+        LOG.info("Session {} ({}) closed", LogText.session(id), transport);
+        return true;
+    }
+
+    SessionDTO toDTO() {
+        SessionDTO dto = new SessionDTO();
+        dto.id = id;
+        dto.transport = transport;
+        Handshake agreed = handshake.get();
+        if (agreed != null) {
+            dto.protocolVersion = agreed.protocolVersion();
+            dto.clientName = agreed.clientName();
+            dto.clientVersion = agreed.clientVersion();
+        }
+        dto.openedAt = openedAt;
+        dto.inFlight = inFlight.size();
+        return dto;
+    }
+}

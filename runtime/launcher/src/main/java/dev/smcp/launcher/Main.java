@@ -1,0 +1,280 @@
+package dev.smcp.launcher;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.launch.FrameworkFactory;
+
+/**
+ * Starts the standalone SMCP runtime: Felix with the distribution's bundles, configured from flags and environment.
+ * <p>
+ * Exit codes: 0 after a clean stop (SIGTERM, SIGINT, {@code stop 0} in the console), 1 when the server cannot start
+ * (port in use, a bundle failing), 2 for a bad command line or an unsafe configuration.
+ */
+public final class Main {
+
+    static final String NAME = "SMCP for OSGi";
+    private static final String HTTP_RUNTIME = "org.osgi.service.servlet.runtime.HttpServiceRuntime";
+    private static final String HTTP_ENDPOINT = "osgi.http.endpoint";
+    private static final long HTTP_START_TIMEOUT_MILLIS = 30_000;
+    private static final long STOP_TIMEOUT_MILLIS = 30_000;
+
+    /** Held strongly: java.util.logging forgets levels set on loggers nobody references. */
+    private static final java.util.logging.Logger SPI_FLY_LOG = java.util.logging.Logger.getLogger("org.apache.aries.spifly");
+
+    private final PrintStream err;
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private volatile Framework framework;
+    private volatile Path storage;
+
+    Main(PrintStream err) {
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new Main(System.err).run(args, System.getenv(), Path.of("").toAbsolutePath()));
+    }
+
+    int run(String[] args, Map<String, String> env, Path cwd) {
+        LaunchOptions options;
+        try {
+            options = LaunchOptions.parse(args, env, cwd);
+        } catch (LaunchOptions.UsageException e) {
+            err.println("smcp: " + e.getMessage() + " (see --help)");
+            return 2;
+        }
+        if (options.help()) {
+            System.out.print(LaunchOptions.USAGE);
+            return 0;
+        }
+        if (options.version()) {
+            System.out.println(NAME + " " + version());
+            return 0;
+        }
+        if (!options.isLoopbackBind() && !options.authDisabled()) {
+            err.println("smcp: refusing to listen on " + options.host() + " without authentication: this build has no"
+                    + " API-key support yet; bind a loopback address, or set MCP_AUTH_DISABLED=1 to serve openly");
+            return 2;
+        }
+        String portProblem = checkPortFree(options.host(), options.port());
+        if (portProblem != null) {
+            err.println("smcp: " + portProblem);
+            return 1;
+        }
+        if (!Files.isDirectory(options.pluginsDirectory())) {
+            err.println("smcp: warning: plugins directory " + options.pluginsDirectory()
+                    + " does not exist; serving no plugins");
+        }
+        configureLogging(env);
+        try {
+            return serve(options);
+        } catch (Exception e) {
+            err.println("smcp: cannot start: " + e.getMessage());
+            stop();
+            return 1;
+        }
+    }
+
+    private int serve(LaunchOptions options) throws Exception {
+        Path home = home();
+        List<RuntimeBundles.BundleJar> bundles = RuntimeBundles.list(home.resolve("bundles"));
+        storage = Files.createTempDirectory("smcp-felix-");
+        boolean console = options.console() != null ? options.console() : System.console() != null;
+
+        Map<String, String> properties = new HashMap<>();
+        properties.put(Constants.FRAMEWORK_STORAGE, storage.toString());
+        properties.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        properties.put("org.osgi.service.http.port", Integer.toString(options.port()));
+        properties.put("org.apache.felix.http.host", options.host());
+        properties.put("org.apache.felix.http.jetty.sendServerHeader", "false");
+        properties.put("felix.log.level", "1");
+        properties.put("smcp.version", version());
+        if (!console) {
+            properties.put("gosh.args", "--nointeractive");
+        }
+
+        FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no OSGi framework on the class path"));
+        framework = factory.newFramework(properties);
+        framework.init();
+        installSignalHandlers();
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "smcp-shutdown"));
+        framework.start();
+
+        List<Bundle> infrastructure = new ArrayList<>();
+        List<Bundle> own = new ArrayList<>();
+        for (RuntimeBundles.BundleJar jar : bundles) {
+            Bundle bundle = framework.getBundleContext().installBundle(jar.path().toUri().toString());
+            if (!jar.fragment()) {
+                (RuntimeBundles.isOwn(jar) ? own : infrastructure).add(bundle);
+            }
+        }
+        for (Bundle bundle : infrastructure) {
+            bundle.start();
+        }
+        new ConfigurationSeeder(framework.getBundleContext()).put("dev.smcp.plugins", pluginSettings(options));
+        for (Bundle bundle : own) {
+            bundle.start();
+        }
+
+        String endpoint = awaitHttpEndpoint();
+        if (endpoint == null) {
+            err.println("smcp: the HTTP server did not start on " + options.host() + ":" + options.port()
+                    + " (see the log above)");
+            stop();
+            return 1;
+        }
+        err.println("smcp: " + NAME + " " + version() + " ready: SSE endpoint " + endpoint + "sse, plugins from "
+                + options.pluginsDirectory() + (console ? "; type 'help' for console commands" : ""));
+
+        framework.waitForStop(0);
+        deleteStorage();
+        return 0;
+    }
+
+    private static Map<String, Object> pluginSettings(LaunchOptions options) {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("directory", options.pluginsDirectory().toString());
+        settings.put("callTimeoutSeconds", options.pluginTimeoutSeconds());
+        return settings;
+    }
+
+    /** Waits for Felix HTTP to publish its endpoint; {@code null} when it does not come up. */
+    private String awaitHttpEndpoint() throws InterruptedException {
+        long deadline = System.nanoTime() + HTTP_START_TIMEOUT_MILLIS * 1_000_000;
+        while (System.nanoTime() < deadline) {
+            ServiceReference<?> reference = framework.getBundleContext().getServiceReference(HTTP_RUNTIME);
+            if (reference != null) {
+                Object endpoint = reference.getProperty(HTTP_ENDPOINT);
+                if (endpoint instanceof String[] all && all.length > 0) {
+                    return all[0];
+                }
+                if (endpoint instanceof String one) {
+                    return one;
+                }
+            }
+            Thread.sleep(50);
+        }
+        return null;
+    }
+
+    /** SIGTERM and SIGINT stop the framework cleanly and exit with 0, as service managers expect. */
+    @SuppressWarnings("restriction")
+    private void installSignalHandlers() {
+        for (String name : List.of("TERM", "INT")) {
+            try {
+                sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> {
+                    Thread stopper = new Thread(() -> {
+                        stop();
+                        System.exit(0);
+                    }, "smcp-signal-" + name);
+                    stopper.start();
+                });
+            } catch (IllegalArgumentException e) {
+                // signal not available on this platform; the shutdown hook still stops the framework
+            }
+        }
+    }
+
+    /** Stops the framework and waits for it. Idempotent. */
+    void stop() {
+        Framework running = framework;
+        if (running == null || !stopping.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            running.stop();
+            running.waitForStop(STOP_TIMEOUT_MILLIS);
+        } catch (BundleException | InterruptedException e) {
+            err.println("smcp: error while stopping: " + e.getMessage());
+        }
+        deleteStorage();
+    }
+
+    private void deleteStorage() {
+        Path dir = storage;
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temp directory is harmless
+        }
+    }
+
+    /** @return {@code null} when the address can be bound, else a one-line reason */
+    static String checkPortFree(String host, int port) {
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            return "cannot resolve host '" + host + "'";
+        }
+        if (port == 0) {
+            return null;
+        }
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(address, port));
+            return null;
+        } catch (IOException e) {
+            return "cannot listen on " + host + ":" + port + ": " + (e.getMessage() == null ? "address unavailable"
+                    : e.getMessage().toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
+    /** slf4j-simple reads system properties; logs go to stderr so stdout stays free. */
+    private static void configureLogging(Map<String, String> env) {
+        setDefault("org.slf4j.simpleLogger.logFile", "System.err");
+        setDefault("org.slf4j.simpleLogger.showDateTime", "true");
+        setDefault("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
+        setDefault("org.slf4j.simpleLogger.showShortLogName", "true");
+        setDefault("org.slf4j.simpleLogger.showThreadName", "false");
+        String level = env.get("SMCP_LOG_LEVEL");
+        setDefault("org.slf4j.simpleLogger.defaultLogLevel", level == null || level.isBlank() ? "info" : level.trim());
+        setDefault("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
+        setDefault("org.slf4j.simpleLogger.log.org.apache.felix.http", "warn");
+        setDefault("org.slf4j.simpleLogger.log.org.apache.aries.spifly", "warn");
+        SPI_FLY_LOG.setLevel(java.util.logging.Level.WARNING);
+    }
+
+    private static void setDefault(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+
+    private static Path home() throws Exception {
+        String configured = System.getProperty("smcp.home");
+        if (configured != null) {
+            return Path.of(configured).toAbsolutePath();
+        }
+        return Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent();
+    }
+
+    static String version() {
+        String version = Main.class.getPackage().getImplementationVersion();
+        return version == null ? "development" : version;
+    }
+}
