@@ -47,8 +47,8 @@ public class PluginBundlesIT extends SmcpTestSupport {
     McpSessionManager sessions;
 
     @Before
-    public void demoPlugins() throws Exception {
-        usePluginsDirectory(demoPlugins());
+    public void serveTheDemoPlugins() throws Exception {
+        usePluginsDirectory(demoPluginsDirectory());
         await("the demo plugin bundles", () -> isActive("smcp.plugin.demo_math") && isActive("smcp.plugin.demo_text"));
         await("the demo tools", () -> toolNames().size() == 7);
     }
@@ -58,7 +58,7 @@ public class PluginBundlesIT extends SmcpTestSupport {
         assertEquals(List.of("demo_math__calculate", "demo_math__coin_flip", "demo_math__format_bytes",
                 "demo_text__echo", "demo_text__hash_preview", "demo_text__slugify", "demo_text__word_count"),
                 toolNames());
-        Bundle math = bundle("smcp.plugin.demo_math");
+        Bundle math = bundleNamed("smcp.plugin.demo_math");
         for (ToolDTO tool : serverRuntime.getServerDTO().tools) {
             if (tool.name.startsWith("demo_math__")) {
                 assertEquals("tools are registered on behalf of the plugin bundle", math.getBundleId(), tool.bundleId);
@@ -75,7 +75,7 @@ public class PluginBundlesIT extends SmcpTestSupport {
 
     @Test
     public void stoppingStartingUninstallingAndInstallingAPluginBundle() throws Exception {
-        Bundle math = bundle("smcp.plugin.demo_math");
+        Bundle math = bundleNamed("smcp.plugin.demo_math");
         math.stop();
         await("demo_math tools gone after stop", () -> toolNames().size() == 4);
         math.start();
@@ -83,7 +83,7 @@ public class PluginBundlesIT extends SmcpTestSupport {
         math.uninstall();
         await("demo_math tools gone after uninstall", () -> toolNames().size() == 4);
 
-        Bundle installed = context.installBundle("smcp-plugin:" + Path.of(demoPlugins(), "demo_math"));
+        Bundle installed = context.installBundle("smcp-plugin:" + Path.of(demoPluginsDirectory(), "demo_math"));
         installed.start();
         assertEquals("smcp.plugin.demo_math", installed.getSymbolicName());
         await("demo_math tools back after install", () -> toolNames().size() == 7);
@@ -97,24 +97,25 @@ public class PluginBundlesIT extends SmcpTestSupport {
             assertEquals(McpSession.Receipt.ACCEPTED, session.receive("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":"
                     + "\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
                     + "\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}}", sink));
-            String init = sink.next();
+            String init = sink.response(1);
             assertTrue(init, init.contains("\"protocolVersion\":\"2025-06-18\"") && init.contains("smcp-osgi"));
             session.receive("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}", sink);
 
             session.receive("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":"
                     + "\"demo_text__slugify\",\"arguments\":{\"title\":\"Hot OSGi Plugins\"}}}", sink);
-            String call = sink.next();
+            String call = sink.response(2);
             assertTrue(call, call.contains("\"id\":2") && call.contains("hot-osgi-plugins"));
 
-            bundle("smcp.plugin.demo_text").stop();
-            String changed = sink.next();
-            assertEquals("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/tools/list_changed\"}", changed);
+            sink.clearNotifications(); // earlier tests' changes may still be announced
+            bundleNamed("smcp.plugin.demo_text").stop();
+            assertEquals("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/tools/list_changed\"}",
+                    sink.notification());
             session.receive("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/list\"}", sink);
-            String list = sink.next();
+            String list = sink.response(3);
             assertTrue(list, list.contains("demo_math__calculate") && !list.contains("demo_text__"));
         } finally {
             session.close();
-            Bundle text = bundle("smcp.plugin.demo_text");
+            Bundle text = bundleNamed("smcp.plugin.demo_text");
             if (text != null) {
                 text.start();
             }
@@ -122,7 +123,7 @@ public class PluginBundlesIT extends SmcpTestSupport {
     }
 
     private boolean isActive(String symbolicName) {
-        Bundle bundle = bundle(symbolicName);
+        Bundle bundle = bundleNamed(symbolicName);
         return bundle != null && bundle.getState() == Bundle.ACTIVE;
     }
 
@@ -130,9 +131,10 @@ public class PluginBundlesIT extends SmcpTestSupport {
         return Arrays.stream(serverRuntime.getServerDTO().tools).map(t -> t.name).sorted().toList();
     }
 
-    /** Collects what a session sends. */
+    /** Collects what a session sends: responses by id, notifications in order. */
     static final class RecordingSink implements McpMessageSink {
         private final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
+        private final List<String> notifications = new java.util.ArrayList<>();
 
         @Override
         public void send(String json) {
@@ -143,7 +145,28 @@ public class PluginBundlesIT extends SmcpTestSupport {
         public void close() {
         }
 
-        String next() throws InterruptedException {
+        /** @return the response to request {@code id}; notifications read meanwhile are kept */
+        String response(int id) throws InterruptedException {
+            while (true) {
+                String message = next();
+                if (message.contains("\"id\":" + id + ",") || message.contains("\"id\":" + id + "}")) {
+                    return message;
+                }
+                notifications.add(message);
+            }
+        }
+
+        /** @return the oldest notification not yet returned */
+        String notification() throws InterruptedException {
+            return notifications.isEmpty() ? next() : notifications.remove(0);
+        }
+
+        void clearNotifications() {
+            notifications.clear();
+            messages.clear();
+        }
+
+        private String next() throws InterruptedException {
             String message = messages.poll(60, TimeUnit.SECONDS);
             assertNotNull("no message within 60 s", message);
             return message;

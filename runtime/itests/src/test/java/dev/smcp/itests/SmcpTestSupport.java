@@ -89,7 +89,7 @@ public abstract class SmcpTestSupport {
         return Integer.parseInt(context.getProperty("org.osgi.service.http.port"));
     }
 
-    protected String demoPlugins() {
+    protected String demoPluginsDirectory() {
         return context.getProperty("smcp.demo.plugins");
     }
 
@@ -100,7 +100,7 @@ public abstract class SmcpTestSupport {
         configurationAdmin.getConfiguration(PLUGINS_PID, "?").update(properties);
     }
 
-    protected Bundle bundle(String symbolicName) {
+    protected Bundle bundleNamed(String symbolicName) {
         for (Bundle bundle : context.getBundles()) {
             if (bundle.getSymbolicName().equals(symbolicName)) {
                 return bundle;

@@ -21,9 +21,13 @@ import java.util.stream.Stream;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
+import org.osgi.service.condition.Condition;
+
+import dev.smcp.api.runtime.PluginRuntime;
 
 /**
  * Starts the standalone SMCP runtime: Felix with the distribution's bundles, configured from flags and environment.
@@ -38,6 +42,8 @@ public final class Main {
     private static final String HTTP_ENDPOINT = "osgi.http.endpoint";
     private static final long HTTP_START_TIMEOUT_MILLIS = 30_000;
     private static final long STOP_TIMEOUT_MILLIS = 30_000;
+    /** How long readiness waits for the first scan of the plugins directory (probes are bounded by their timeout). */
+    private static final long PLUGIN_SCAN_TIMEOUT_MILLIS = 120_000;
 
     /** Held strongly: java.util.logging forgets levels set on loggers nobody references. */
     private static final java.util.logging.Logger SPI_FLY_LOG = java.util.logging.Logger.getLogger("org.apache.aries.spifly");
@@ -144,8 +150,10 @@ public final class Main {
             stop();
             return 1;
         }
+        boolean scanned = awaitPluginsScanned();
         err.println("smcp: " + NAME + " " + version() + " ready: SSE endpoint " + endpoint + "sse, plugins from "
-                + options.pluginsDirectory() + (console ? "; type 'help' for console commands" : ""));
+                + options.pluginsDirectory() + (scanned ? "" : " (still being probed)")
+                + (console ? "; type 'help' for console commands" : ""));
 
         framework.waitForStop(0);
         deleteStorage();
@@ -176,6 +184,19 @@ public final class Main {
             Thread.sleep(50);
         }
         return null;
+    }
+
+    /** Waits for the plugins bundle to announce its first complete scan; {@code false} when it takes too long. */
+    private boolean awaitPluginsScanned() throws InterruptedException, InvalidSyntaxException {
+        String filter = "(" + Condition.CONDITION_ID + "=" + PluginRuntime.CONDITION_PLUGINS_SCANNED + ")";
+        long deadline = System.nanoTime() + PLUGIN_SCAN_TIMEOUT_MILLIS * 1_000_000;
+        while (System.nanoTime() < deadline) {
+            if (framework.getBundleContext().getServiceReferences((String) null, filter) != null) {
+                return true;
+            }
+            Thread.sleep(20);
+        }
+        return false;
     }
 
     /** SIGTERM and SIGINT stop the framework cleanly and exit with 0, as service managers expect. */

@@ -23,16 +23,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 import dev.smcp.api.exec.ProcessExecutor;
+import dev.smcp.api.runtime.PluginRuntime;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.condition.Condition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,6 +74,8 @@ public final class PluginDirectoryWatcher {
     private final Set<String> managed = ConcurrentHashMap.newKeySet();
     private volatile Setup setup;
     private volatile boolean closed;
+    /** The {@link PluginRuntime#CONDITION_PLUGINS_SCANNED} condition, once a scan completed; guarded by scanLock. */
+    private ServiceRegistration<Condition> scanned;
 
     /**
      * Starts the component and a first scan in the background.
@@ -133,6 +139,11 @@ public final class PluginDirectoryWatcher {
             }
             ScanSummary summary = scan(setup);
             LOG.info("Plugins {}", summary);
+            if (summary.complete() && scanned == null && !closed) {
+                scanned = context.registerService(Condition.class, Condition.INSTANCE,
+                        FrameworkUtil.asDictionary(Map.of(Condition.CONDITION_ID,
+                                PluginRuntime.CONDITION_PLUGINS_SCANNED)));
+            }
             return summary;
         } finally {
             scanLock.unlock();
@@ -159,6 +170,7 @@ public final class PluginDirectoryWatcher {
         }
         awaitTermination(scanThread, "scan");
         awaitTermination(probePool, "probe");
+        withdrawScannedCondition();
         if (frameworkStopping()) {
             LOG.info("Plugin directory watcher stopped; framework stopping, {} plugin bundles left installed",
                     managed.size());
@@ -173,6 +185,20 @@ public final class PluginDirectoryWatcher {
         }
         managed.clear();
         LOG.info("Plugin directory watcher stopped; {} plugin bundles uninstalled", uninstalled);
+    }
+
+    private void withdrawScannedCondition() {
+        scanLock.lock();
+        try {
+            if (scanned != null) {
+                scanned.unregister();
+            }
+        } catch (IllegalStateException e) {
+            // already gone with the bundle
+        } finally {
+            scanned = null;
+            scanLock.unlock();
+        }
     }
 
     private Setup setup(PluginSettings settings) {
