@@ -34,7 +34,7 @@ final class JsonRpc {
     }
 
     /** A received message, classified. */
-    sealed interface Message permits Request, Notification, Response, Invalid {
+    sealed interface Message permits Request, Notification, IgnoredNotification, Response, Invalid {
     }
 
     /** A request: has a valid id and a method. {@code params} is an object, an array or {@code null}. */
@@ -50,6 +50,10 @@ final class JsonRpc {
     }
 
     /** Not a JSON-RPC 2.0 message; {@code id} is the id to echo in the error (a null node when unreadable). */
+    /** A notification with malformed params: ignored, since notifications get no response. */
+    record IgnoredNotification(String method) implements Message {
+    }
+
     record Invalid(JsonNode id) implements Message {
     }
 
@@ -88,12 +92,19 @@ final class JsonRpc {
         JsonNode method = message.get("method");
         if (method != null) {
             JsonNode params = message.get("params");
-            if (!method.isTextual() || (id != null && !isValidId(id))
-                    || (params != null && !params.isObject() && !params.isArray())) {
+            if (params != null && params.isNull()) {
+                params = null; // some clients write "params": null for "no params"
+            }
+            boolean paramsValid = params == null || params.isObject() || params.isArray();
+            if (id == null && method.isTextual()) {
+                // a notification is never answered, not even a malformed one
+                return paramsValid ? new Notification(method.textValue(), params)
+                        : new IgnoredNotification(method.textValue());
+            }
+            if (!method.isTextual() || !isValidId(id) || !paramsValid) {
                 return new Invalid(echoId);
             }
-            return id == null ? new Notification(method.textValue(), params)
-                    : new Request(id, method.textValue(), params);
+            return new Request(id, method.textValue(), params);
         }
         boolean hasResult = message.has("result");
         boolean hasError = message.has("error");

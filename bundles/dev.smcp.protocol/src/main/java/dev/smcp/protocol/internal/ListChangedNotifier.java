@@ -56,6 +56,10 @@ final class ListChangedNotifier {
     }
 
     private void fire() {
+        synchronized (this) {
+            // a change from now on starts a new burst: this run may already have read the catalog
+            pending = null;
+        }
         try {
             action.run();
         } catch (RuntimeException e) {

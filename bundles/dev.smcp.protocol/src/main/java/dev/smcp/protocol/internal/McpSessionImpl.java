@@ -3,6 +3,7 @@ package dev.smcp.protocol.internal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.ServiceConfigurationError;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -81,6 +82,11 @@ final class McpSessionImpl implements McpSession {
         return open.get();
     }
 
+    @Override
+    public int pendingRequests() {
+        return inFlight.size();
+    }
+
     boolean isInitialized() {
         return handshake.get() != null;
     }
@@ -121,6 +127,11 @@ final class McpSessionImpl implements McpSession {
             onNotification(notification);
             return true;
         }
+        if (message instanceof JsonRpc.IgnoredNotification ignored) {
+            LOG.debug("Session {}: ignoring notification {} with malformed params", LogText.session(id),
+                    LogText.of(ignored.method()));
+            return false;
+        }
         if (message instanceof JsonRpc.Request request) {
             if (inBatch && "initialize".equals(request.method())) {
                 send(replies, JsonRpc.error(request.id(), JsonRpc.INVALID_REQUEST,
@@ -155,20 +166,21 @@ final class McpSessionImpl implements McpSession {
             return initialize(request.params());
         case "ping":
             return JsonRpc.object();
-        default:
-            break;
-        }
-        if (!isInitialized()) {
-            throw new JsonRpcException(JsonRpc.INVALID_REQUEST, "Session not initialized");
-        }
-        switch (request.method()) {
         case "tools/list":
+            requireInitialized();
             return toolsList(request.params());
         case "tools/call":
+            requireInitialized();
             toolsCall(request, replies);
             return null;
         default:
             throw new JsonRpcException(JsonRpc.METHOD_NOT_FOUND, "Method not found");
+        }
+    }
+
+    private void requireInitialized() {
+        if (!isInitialized()) {
+            throw new JsonRpcException(JsonRpc.INVALID_REQUEST, "Session not initialized");
         }
     }
 
@@ -272,11 +284,19 @@ final class McpSessionImpl implements McpSession {
                     response = JsonRpc.result(call.requestId(), json);
                 }
             }
-        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+        } catch (Throwable e) { // whatever happens, the client gets an answer
             LOG.error("Session {}: running tool {} failed", LogText.session(id), tool.name(), e);
             if (call.complete()) {
                 outcome = "internal_error";
                 response = JsonRpc.error(call.requestId(), JsonRpc.INTERNAL_ERROR, "Internal error", null);
+            }
+            if (e instanceof VirtualMachineError fatal) {
+                inFlight.remove(call.key(), call);
+                releaseSlot.run();
+                if (response != null) {
+                    send(call.replies(), response);
+                }
+                throw fatal;
             }
         } finally {
             inFlight.remove(call.key(), call);
@@ -306,7 +326,7 @@ final class McpSessionImpl implements McpSession {
                 return result;
             }
             LOG.warn("Tool {} returned no result", tool.name());
-        } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
+        } catch (Exception | LinkageError | AssertionError | StackOverflowError | ServiceConfigurationError e) {
             if (call.isCancelled()) {
                 LOG.debug("Tool {} failed after being cancelled", tool.name(), e);
             } else {

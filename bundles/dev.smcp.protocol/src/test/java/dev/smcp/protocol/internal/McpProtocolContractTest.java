@@ -202,7 +202,25 @@ abstract class McpProtocolContractTest {
     void requestsBeforeInitializeAreRejected() {
         assertError(client.request(1, "tools/list", null), -32600, "Session not initialized");
         assertError(client.request(2, "tools/call", "{\"name\":\"x\"}"), -32600, "Session not initialized");
-        assertError(client.request(3, "prompts/list", null), -32600, "Session not initialized");
+        // a method this server does not have is unknown whether initialized or not
+        assertError(client.request(3, "prompts/list", null), -32601, "Method not found");
+    }
+
+    @Test
+    void nullParamsMeanNoParams() {
+        assertEquals(Receipt.ACCEPTED, client.send("{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"ping\",\"params\":null}"));
+        JsonNode pong = client.replies.next();
+        assertEquals(6, pong.get("id").intValue());
+        assertEquals(0, result(pong).size());
+    }
+
+    @Test
+    void malformedNotificationsAreNeverAnswered() {
+        assertEquals(Receipt.MALFORMED,
+                client.send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\",\"params\":7}"));
+        assertEquals(Receipt.MALFORMED,
+                client.send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":\"x\"}"));
+        client.assertNothingMoreSent();
     }
 
     // ---- tools/list
@@ -374,8 +392,6 @@ abstract class McpProtocolContractTest {
                 { "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":5}", 3 },
                 { "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":null}", 4 },
                 { "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"ping\",\"params\":\"x\"}", 5 },
-                { "{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"ping\",\"params\":null}", 6 },
-                { "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\",\"params\":7}", null },
                 { "{\"jsonrpc\":\"2.0\"}", null },
                 { "{\"jsonrpc\":\"2.0\",\"id\":8}", 8 },
                 { "{\"jsonrpc\":\"2.0\",\"id\":9,\"result\":{},\"error\":{}}", 9 },
