@@ -31,6 +31,12 @@ public interface McpSession {
     /** @return whether the session is still open */
     boolean isOpen();
 
+    /**
+     * @return how many requests the session has accepted and not answered yet (tool calls running or queued);
+     *         transports use it to watch a connection more closely while its client awaits answers
+     */
+    int pendingRequests();
+
     /** What {@link McpSession#receive} made of a message. */
     enum Receipt {
         /** Well-formed; handled or being handled. */

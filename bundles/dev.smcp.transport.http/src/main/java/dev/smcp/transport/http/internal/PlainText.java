@@ -3,6 +3,7 @@ package dev.smcp.transport.http.internal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -11,6 +12,17 @@ import jakarta.servlet.http.HttpServletResponse;
 final class PlainText {
 
     private PlainText() {
+    }
+
+    /**
+     * Answers a request whose body is left unread. The connection is closed after the answer: a client still
+     * sending that body must not reuse it for its next request.
+     */
+    static void reject(HttpServletRequest req, HttpServletResponse resp, int status, String body) throws IOException {
+        if (req.getContentLengthLong() != 0) {
+            resp.setHeader("Connection", "close");
+        }
+        send(resp, status, body);
     }
 
     static void send(HttpServletResponse resp, int status, String body) throws IOException {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.smcp.api.session.McpMessageSink;
 import dev.smcp.api.session.McpSession;
@@ -26,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * bounded queue and are written one at a time, each followed by a flush, by whichever thread finds the output
  * ready: a {@link #send}, the keep-alive {@link #tick}, or the container's {@code onWritePossible}. All writing
  * happens under one lock, so frames never interleave, and no thread ever blocks on the network: a slow client
- * just makes the queue grow, and when it holds {@code maxQueuedMessages} frames the stream is dropped and the
- * session closed.
+ * just makes the queue grow, and when a frame would take it over {@code maxQueuedBytes} the stream is dropped and
+ * the session closed.
  * <p>
  * <b>Noticing a vanished client.</b> Measured with Jetty 12.0.32 (the Jetty in Felix HTTP Jetty 12): when a
  * client closes its connection while the stream is idle, Jetty tells nobody: no {@link AsyncListener} call, no
@@ -38,8 +37,7 @@ import org.slf4j.LoggerFactory;
  * its async context itself. Hence: while the session has requests in flight (a tool call whose process should be
  * killed when the client leaves), a stream that wrote nothing for a second gets a bare comment {@code ":"}, so
  * a vanished client is noticed within about two seconds; otherwise the keep-alive pings find it. "In flight" is
- * estimated here, without the engine's help, by counting requests posted against responses sent
- * ({@link JsonRpcPeek}); the estimate errs on the side of probing.
+ * what the session says ({@link McpSession#pendingRequests()}).
  */
 final class SseConnection implements McpMessageSink {
 
@@ -60,12 +58,12 @@ final class SseConnection implements McpMessageSink {
     }
 
     private final SseConnections registry;
-    private final int maxQueuedMessages;
-    private final AtomicInteger awaitedResponses = new AtomicInteger();
+    private final long maxQueuedBytes;
     private final Object lock = new Object();
 
     // guarded by lock
     private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
+    private long queuedBytes;
     private State state = State.NEW;
     private boolean writable;
     private boolean unflushed;
@@ -79,11 +77,11 @@ final class SseConnection implements McpMessageSink {
     /**
      * @param registry where the stream registers itself; the caller has reserved a slot there, which this stream
      *            gives back when it ends
-     * @param maxQueuedMessages the most frames waiting to be written
+     * @param maxQueuedBytes the most bytes of frames waiting to be written (one frame alone always fits)
      */
-    SseConnection(SseConnections registry, int maxQueuedMessages) {
+    SseConnection(SseConnections registry, long maxQueuedBytes) {
         this.registry = registry;
-        this.maxQueuedMessages = maxQueuedMessages;
+        this.maxQueuedBytes = maxQueuedBytes;
     }
 
     /**
@@ -110,6 +108,7 @@ final class SseConnection implements McpMessageSink {
                 if (registered) {
                     state = State.OPEN;
                     queue.addFirst(endpointFrame);
+                    queuedBytes += endpointFrame.length;
                     output.setWriteListener(new Writer());
                     writable = true;
                 }
@@ -155,39 +154,28 @@ final class SseConnection implements McpMessageSink {
         if (s == null) {
             return McpSession.Receipt.CLOSED;
         }
-        JsonRpcPeek.Summary summary = JsonRpcPeek.of(message);
-        // counted before the session sees the message: its response may arrive before receive returns
-        awaitedResponses.addAndGet(summary.requests());
-        McpSession.Receipt receipt = s.receive(message, this);
-        // a cancelled request gets no response (MCP: the receiver should not send one)
-        forgetAwaited(receipt == McpSession.Receipt.ACCEPTED ? summary.cancellations() : summary.requests());
-        return receipt;
-    }
-
-    /** @return how many responses the stream believes are still owed */
-    int awaitedResponses() {
-        return awaitedResponses.get();
+        return s.receive(message, this);
     }
 
     @Override
     public void send(String json) {
-        if (awaitedResponses.get() > 0) {
-            forgetAwaited(JsonRpcPeek.of(json).responses());
-        }
         byte[] frame = SseFrames.message(json);
         boolean overflow;
+        long waiting;
         synchronized (lock) {
             if (state == State.CLOSING || state == State.CLOSED) {
                 return;
             }
-            overflow = queue.size() >= maxQueuedMessages;
+            waiting = queuedBytes;
+            overflow = !queue.isEmpty() && queuedBytes + frame.length > maxQueuedBytes;
             if (!overflow) {
                 queue.addLast(frame);
+                queuedBytes += frame.length;
             }
         }
         if (overflow) {
-            LOG.warn("SSE client of session {} is not reading ({} messages waiting); dropping its stream",
-                    sessionId(), maxQueuedMessages);
+            LOG.warn("SSE client of session {} is not reading ({} bytes waiting); dropping its stream",
+                    sessionId(), waiting);
             terminate("its client stopped reading", null);
             return;
         }
@@ -226,7 +214,7 @@ final class SseConnection implements McpMessageSink {
         if (now - lastPingNanos >= keepAliveNanos) {
             comment = SseFrames.ping(Instant.now());
             lastPingNanos = now;
-        } else if (awaitedResponses.get() > 0 && now - lastWriteNanos >= PROBE_AFTER_NANOS) {
+        } else if (now - lastWriteNanos >= PROBE_AFTER_NANOS && hasPendingRequests()) {
             comment = SseFrames.PROBE;
         } else {
             return;
@@ -237,8 +225,14 @@ final class SseConnection implements McpMessageSink {
                 return;
             }
             queue.addLast(comment);
+            queuedBytes += comment.length;
         }
         pump();
+    }
+
+    private boolean hasPendingRequests() {
+        McpSession s = session;
+        return s != null && s.pendingRequests() > 0;
     }
 
     /**
@@ -257,6 +251,7 @@ final class SseConnection implements McpMessageSink {
             }
             state = State.CLOSED;
             queue.clear();
+            queuedBytes = 0;
             writable = false;
             s = session;
             a = async;
@@ -298,6 +293,7 @@ final class SseConnection implements McpMessageSink {
                         drained = state == State.CLOSING;
                         break;
                     }
+                    queuedBytes -= frame.length;
                     out.write(frame);
                     unflushed = true;
                     lastWriteNanos = System.nanoTime();
@@ -310,12 +306,6 @@ final class SseConnection implements McpMessageSink {
             terminate("writing failed", failure);
         } else if (drained) {
             terminate("closed by the server", null);
-        }
-    }
-
-    private void forgetAwaited(int count) {
-        if (count > 0) {
-            awaitedResponses.updateAndGet(n -> Math.max(0, n - count));
         }
     }
 

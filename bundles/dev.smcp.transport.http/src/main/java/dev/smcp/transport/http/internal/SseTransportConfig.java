@@ -18,8 +18,8 @@ public @interface SseTransportConfig {
     int DEFAULT_KEEP_ALIVE_SECONDS = 15;
     /** Default cap on a POST body: 4 MiB. */
     int DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
-    /** Default cap on the messages waiting to be written to one SSE stream. */
-    int DEFAULT_MAX_QUEUED_MESSAGES = 10_000;
+    /** Default cap on the bytes waiting to be written to one SSE stream: 64 MiB. */
+    int DEFAULT_MAX_QUEUED_BYTES = 64 * 1024 * 1024;
     /** Default cap on open SSE sessions. */
     int DEFAULT_MAX_SESSIONS = 1000;
 
@@ -33,10 +33,11 @@ public @interface SseTransportConfig {
                     + "counted while it is read; a Content-Length header is not trusted alone.")
     int maxBodyBytes() default DEFAULT_MAX_BODY_BYTES;
 
-    @AttributeDefinition(name = "Maximum queued messages per stream", min = "1",
-            description = "How many messages may wait to be written to one SSE stream. A client that stops reading "
-                    + "fills its queue; when it is full the stream is dropped and its session closed.")
-    int maxQueuedMessages() default DEFAULT_MAX_QUEUED_MESSAGES;
+    @AttributeDefinition(name = "Maximum queued bytes per stream", min = "1",
+            description = "How many bytes of messages may wait to be written to one SSE stream. A client that stops "
+                    + "reading fills its queue; a message that would take the queue over this limit drops the "
+                    + "stream and closes its session. One message alone is always accepted, however large.")
+    int maxQueuedBytes() default DEFAULT_MAX_QUEUED_BYTES;
 
     @AttributeDefinition(name = "Maximum sessions", min = "1",
             description = "How many SSE sessions may be open at once. GET /sse beyond this is answered with 503 "

@@ -61,7 +61,7 @@ public class SseTransportServlet extends HttpServlet {
 
     private final transient McpSessionManager sessionManager;
     private final int maxBodyBytes;
-    private final int maxQueuedMessages;
+    private final int maxQueuedBytes;
     private final long keepAliveNanos;
     private final transient SseConnections connections;
     private final transient ScheduledExecutorService ticker;
@@ -75,7 +75,7 @@ public class SseTransportServlet extends HttpServlet {
             SseTransportConfig config) {
         this.sessionManager = sessionManager;
         this.maxBodyBytes = Math.max(1, config.maxBodyBytes());
-        this.maxQueuedMessages = Math.max(1, config.maxQueuedMessages());
+        this.maxQueuedBytes = Math.max(1, config.maxQueuedBytes());
         int keepAliveSeconds = Math.max(1, config.keepAliveSeconds());
         this.keepAliveNanos = TimeUnit.SECONDS.toNanos(keepAliveSeconds);
         this.connections = new SseConnections(Math.max(1, config.maxSessions()));
@@ -85,8 +85,8 @@ public class SseTransportServlet extends HttpServlet {
             return t;
         });
         ticker.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
-        LOG.info("HTTP+SSE transport started (keepAliveSeconds={}, maxBodyBytes={}, maxQueuedMessages={}, "
-                + "maxSessions={})", keepAliveSeconds, maxBodyBytes, maxQueuedMessages, config.maxSessions());
+        LOG.info("HTTP+SSE transport started (keepAliveSeconds={}, maxBodyBytes={}, maxQueuedBytes={}, "
+                + "maxSessions={})", keepAliveSeconds, maxBodyBytes, maxQueuedBytes, config.maxSessions());
     }
 
     /** Ends every stream and closes its session, and stops the keep-alive thread. */
@@ -134,7 +134,7 @@ public class SseTransportServlet extends HttpServlet {
                     connections.isClosed() ? "MCP server not initialized" : "Too many sessions");
             return;
         }
-        SseConnection connection = new SseConnection(connections, maxQueuedMessages);
+        SseConnection connection = new SseConnection(connections, maxQueuedBytes);
         McpSession session;
         try {
             session = sessionManager.open(TRANSPORT, connection);
@@ -188,34 +188,34 @@ public class SseTransportServlet extends HttpServlet {
     private void postMessage(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String contentType = req.getContentType();
         if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-            PlainText.send(resp, HttpServletResponse.SC_BAD_REQUEST, "Invalid Content-Type header");
+            PlainText.reject(req, resp, HttpServletResponse.SC_BAD_REQUEST, "Invalid Content-Type header");
             return;
         }
         if (!"POST".equals(req.getMethod())) {
             resp.setHeader("Allow", "POST");
-            PlainText.send(resp, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "Method Not Allowed");
+            PlainText.reject(req, resp, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "Method Not Allowed");
             return;
         }
         String rawId = req.getParameter("session_id");
         if (rawId == null) {
-            PlainText.send(resp, HttpServletResponse.SC_BAD_REQUEST, "session_id is required");
+            PlainText.reject(req, resp, HttpServletResponse.SC_BAD_REQUEST, "session_id is required");
             return;
         }
         String sessionId = SessionIds.normalize(rawId);
         if (sessionId == null) {
-            PlainText.send(resp, HttpServletResponse.SC_BAD_REQUEST, "Invalid session ID");
+            PlainText.reject(req, resp, HttpServletResponse.SC_BAD_REQUEST, "Invalid session ID");
             return;
         }
         SseConnection connection = connections.find(sessionId);
         if (connection == null || !connection.isOpen()) {
-            PlainText.send(resp, HttpServletResponse.SC_NOT_FOUND, "Could not find session");
+            PlainText.reject(req, resp, HttpServletResponse.SC_NOT_FOUND, "Could not find session");
             return;
         }
         byte[] body;
         try {
             body = BoundedBody.read(req.getInputStream(), req.getContentLengthLong(), maxBodyBytes);
         } catch (BoundedBody.TooLargeException e) {
-            PlainText.send(resp, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "Request body too large");
+            PlainText.reject(req, resp, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "Request body too large");
             return;
         }
         McpSession.Receipt receipt;

@@ -95,6 +95,11 @@ final class FakeSessionManager implements McpSessionManager {
             return open;
         }
 
+        @Override
+        public int pendingRequests() {
+            return waiting.size();
+        }
+
         boolean isClosed() {
             return !open;
         }

@@ -310,7 +310,7 @@ class SseTransportServletTest {
 
     @Test
     void clientThatStopsReadingIsDropped() throws Exception {
-        start(TestConfig.defaults().withMaxQueuedMessages(8));
+        start(TestConfig.defaults().withMaxQueuedBytes(512 * 1024));
         Stream stream = openStream("/sse", "/", 4096);
         String big = "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/message\",\"params\":{\"data\":\""
                 + "x".repeat(64 * 1024) + "\"}}";

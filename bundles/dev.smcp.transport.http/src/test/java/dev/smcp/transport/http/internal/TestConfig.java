@@ -3,28 +3,28 @@ package dev.smcp.transport.http.internal;
 import java.lang.annotation.Annotation;
 
 /** A hand-made {@link SseTransportConfig}, as DS would pass it. */
-record TestConfig(int keepAliveSeconds, int maxBodyBytes, int maxQueuedMessages, int maxSessions)
+record TestConfig(int keepAliveSeconds, int maxBodyBytes, int maxQueuedBytes, int maxSessions)
         implements SseTransportConfig {
 
     static TestConfig defaults() {
-        return new TestConfig(DEFAULT_KEEP_ALIVE_SECONDS, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_QUEUED_MESSAGES,
+        return new TestConfig(DEFAULT_KEEP_ALIVE_SECONDS, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_QUEUED_BYTES,
                 DEFAULT_MAX_SESSIONS);
     }
 
     TestConfig withKeepAliveSeconds(int seconds) {
-        return new TestConfig(seconds, maxBodyBytes, maxQueuedMessages, maxSessions);
+        return new TestConfig(seconds, maxBodyBytes, maxQueuedBytes, maxSessions);
     }
 
     TestConfig withMaxBodyBytes(int bytes) {
-        return new TestConfig(keepAliveSeconds, bytes, maxQueuedMessages, maxSessions);
+        return new TestConfig(keepAliveSeconds, bytes, maxQueuedBytes, maxSessions);
     }
 
-    TestConfig withMaxQueuedMessages(int messages) {
-        return new TestConfig(keepAliveSeconds, maxBodyBytes, messages, maxSessions);
+    TestConfig withMaxQueuedBytes(int bytes) {
+        return new TestConfig(keepAliveSeconds, maxBodyBytes, bytes, maxSessions);
     }
 
     TestConfig withMaxSessions(int sessions) {
-        return new TestConfig(keepAliveSeconds, maxBodyBytes, maxQueuedMessages, sessions);
+        return new TestConfig(keepAliveSeconds, maxBodyBytes, maxQueuedBytes, sessions);
     }
 
     @Override
