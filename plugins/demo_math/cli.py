@@ -8,6 +8,7 @@ Failures print {"ok": false, "error": "..."} and exit 1.
 
 import argparse
 import json
+import math
 import random
 import sys
 
@@ -66,13 +67,20 @@ def calculate(args):
         return reply({"ok": False, "error": "invalid_operation",
                       "hint": "use add, subtract, multiply, or divide"}, 1)
     a, b = float(args.a), float(args.b)
+    if not (math.isfinite(a) and math.isfinite(b)):
+        return reply({"ok": False, "error": "operands must be finite numbers"}, 1)
     if operation == "divide" and b == 0:
         return reply({"ok": False, "error": "division_by_zero"}, 1)
-    return reply({"ok": True, "operation": operation, "a": a, "b": b, "result": OPERATIONS[operation](a, b)})
+    result = OPERATIONS[operation](a, b)
+    if not math.isfinite(result):
+        return reply({"ok": False, "error": "result_out_of_range"}, 1)
+    return reply({"ok": True, "operation": operation, "a": a, "b": b, "result": result})
 
 
 def format_bytes(args):
     count = float(args.value)
+    if not math.isfinite(count):
+        return reply({"ok": False, "error": "value must be a finite number"}, 1)
     if count < 0:
         return reply({"ok": False, "error": "value must be non-negative"}, 1)
     scaled, unit = count, 0

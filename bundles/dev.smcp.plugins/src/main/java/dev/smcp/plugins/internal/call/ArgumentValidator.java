@@ -33,8 +33,24 @@ final class ArgumentValidator {
      */
     static List<String> validate(Map<String, Object> arguments, Map<String, Object> schema) {
         List<String> errors = new ArrayList<>();
-        validateObject(arguments, schema, "", errors);
+        rejectNonFinite(arguments, "", errors);
+        if (errors.isEmpty()) {
+            validateObject(arguments, schema, "", errors);
+        }
         return errors;
+    }
+
+    /** JSON numbers beyond double range (such as 1e400) decode as infinities, which no plugin can take. */
+    private static void rejectNonFinite(Object value, String path, List<String> errors) {
+        if (value instanceof Number n && !Double.isFinite(n.doubleValue())) {
+            errors.add(path + ": number out of range");
+        } else if (value instanceof Map<?, ?> map) {
+            map.forEach((key, item) -> rejectNonFinite(item, child(path, String.valueOf(key)), errors));
+        } else if (value instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                rejectNonFinite(list.get(i), path + "[" + i + "]", errors);
+            }
+        }
     }
 
     private static void validate(Object value, Object schemaValue, String path, List<String> errors) {

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import dev.smcp.plugins.internal.model.CommandDescriptor;
 import dev.smcp.plugins.internal.model.Json;
@@ -36,6 +37,10 @@ import dev.smcp.plugins.internal.model.ParameterDescriptor;
  */
 final class ArgvRenderer {
 
+    private static final Pattern OPTION_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
+    /** What argparse takes for a negative number rather than an option. */
+    private static final Pattern NUMBER = Pattern.compile("-\\d+(\\.\\d*)?([eE][-+]?\\d+)?|-\\.\\d+([eE][-+]?\\d+)?");
+
     private ArgvRenderer() {
     }
 
@@ -61,6 +66,40 @@ final class ArgvRenderer {
             argv.addAll(renderArgument(argument.getKey(), argument.getValue(), parameter));
         }
         return argv;
+    }
+
+    /**
+     * What cannot be rendered safely: an argument name that is no option name (possible for tools whose schema
+     * accepts undeclared arguments), and, for a parameter with {@code nargs}, a list item that argparse would read
+     * as an option because it travels as its own argv element.
+     *
+     * @param command the command
+     * @param arguments the coerced, validated arguments
+     * @return the failures, {@code <field>: <reason>}, empty when all can be rendered
+     */
+    static List<String> problems(CommandDescriptor command, Map<String, Object> arguments) {
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, Object> argument : arguments.entrySet()) {
+            String name = argument.getKey();
+            ParameterDescriptor parameter = command.parameters().stream()
+                    .filter(p -> p.name().equals(name)
+                            || ArgumentCoercer.canonical(p.name()).equals(ArgumentCoercer.canonical(name)))
+                    .findFirst().orElse(null);
+            if (parameter == null && !OPTION_NAME.matcher(name).matches()) {
+                problems.add(name + ": is not a valid option name (letters, digits, '_' and '-', starting with a "
+                        + "letter or digit)");
+                continue;
+            }
+            if (parameter != null && hasNargs(parameter.spec()) && argument.getValue() instanceof List<?> list) {
+                for (int i = 0; i < list.size(); i++) {
+                    if (list.get(i) instanceof String item && item.startsWith("-") && !NUMBER.matcher(item).matches()) {
+                        problems.add(name + "[" + i + "]: must not start with '-' (this option takes its items as "
+                                + "separate arguments, so the plugin would read it as an option)");
+                    }
+                }
+            }
+        }
+        return problems;
     }
 
     /**

@@ -92,6 +92,9 @@ public final class CliTool implements McpTool {
         Map<String, Object> coerced = ArgumentCoercer.coerce(arguments == null ? Map.of() : arguments,
                 command.parameters());
         List<String> errors = ArgumentValidator.validate(coerced, command.inputSchema());
+        if (errors.isEmpty()) {
+            errors = ArgvRenderer.problems(command, coerced);
+        }
         if (!errors.isEmpty()) {
             LOG.debug("{}: invalid arguments: {}", toolName, errors);
             return ToolResult.error(ToolErrors.INVALID_ARGUMENTS, String.join("; ", errors));

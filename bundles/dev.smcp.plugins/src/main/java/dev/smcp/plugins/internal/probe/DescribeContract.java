@@ -106,7 +106,7 @@ final class DescribeContract {
         } else if (!nonEmptyString(parameter.get("name"))) {
             errors.add(at + ".name must be a non-empty string");
         }
-        if (parameter.containsKey("type") && !TYPES.contains(parameter.get("type"))) {
+        if (parameter.containsKey("type") && !(parameter.get("type") instanceof String type && TYPES.contains(type))) {
             errors.add(at + ".type " + repr(parameter.get("type")) + " is not one of " + TYPE_LIST);
         }
         if (parameter.containsKey("required") && !(parameter.get("required") instanceof Boolean)) {

@@ -82,7 +82,8 @@ public final class PluginProbe {
         try {
             ProbeResult result = probe(name, directory);
             if (result.error() != null) {
-                LOG.warn("Plugin {} not loaded: {}", name, result.error());
+                // every failure message names the plugin; a directory name may hold control characters
+                LOG.error("{}", result.error().replaceAll("\\p{Cntrl}", "?"));
             } else {
                 LOG.debug("Plugin {} probed via {}: {} command(s), {} warning(s)", name, result.descriptor().source(),
                         result.descriptor().commands().size(), result.descriptor().warnings().size());
@@ -121,7 +122,7 @@ public final class PluginProbe {
             List<String> violations = DescribeContract.validate(spec);
             if (!violations.isEmpty()) {
                 return ProbeResult.failed("Plugin " + name + " violates the --describe contract v"
-                        + DescribeContract.VERSION + ": " + String.join("; ", violations));
+                        + DescribeContract.VERSION + " and was skipped: " + String.join("; ", violations));
             }
             List<CommandDescriptor> commands = DescribeReader.read(name, spec, warnings);
             return ProbeResult.of(new PluginDescriptor(name, directory, launcher, PluginDescriptor.SOURCE_DESCRIBE,
@@ -138,8 +139,8 @@ public final class PluginProbe {
             return "Plugin name '" + name + "' is invalid: only letters, digits, '_' and '-' are allowed"
                     + " (it becomes part of tool names)";
         }
-        if (name.contains(PluginDescriptor.TOOL_SEPARATOR)) {
-            return "Plugin name '" + name + "' is invalid: it must not contain '__'"
+        if (name.contains(PluginDescriptor.TOOL_SEPARATOR) || name.endsWith("_")) {
+            return "Plugin name '" + name + "' is invalid: it must not contain '__' nor end with '_'"
                     + " (the separator between plugin and command in tool names)";
         }
         if (name.length() > MAX_PLUGIN_NAME) {

@@ -40,6 +40,13 @@ class ArgumentValidatorTest {
     }
 
     @Test
+    void numbersBeyondDoubleRangeAreRefusedWherever() {
+        assertEquals(List.of("a: number out of range"), validate(args("a", Double.POSITIVE_INFINITY)));
+        assertEquals(List.of("cfg.deep[0]: number out of range"),
+                validate(args("cfg", Map.of("deep", List.of(new BigDecimal("1e400"))))));
+    }
+
+    @Test
     void validArguments() {
         assertEquals(List.of(), validate(args("n", 3L, "flag", true, "tags", List.of("x", 1L, Map.of()),
                 "ids", List.of(1L, 2.0, new BigInteger("99999999999999999999")),

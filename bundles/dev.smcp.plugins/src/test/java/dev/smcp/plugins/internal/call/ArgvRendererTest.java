@@ -136,6 +136,26 @@ class ArgvRendererTest {
     }
 
     @Test
+    void nargsItemsThatArgparseWouldTakeForOptionsAreRefused() {
+        CommandDescriptor command = new CommandDescriptor("c", "", List.of(param("tags", "array", "nargs", "+")),
+                Map.of());
+        assertEquals(List.of(), ArgvRenderer.problems(command, Map.of("tags", list("a", "-5", "-2.5e3", "-.5"))));
+        assertEquals(List.of("tags[1]: must not start with '-' (this option takes its items as separate arguments, so"
+                + " the plugin would read it as an option)"),
+                ArgvRenderer.problems(command, Map.of("tags", list("a", "--admin"))));
+    }
+
+    @Test
+    void undeclaredArgumentsNeedOptionNames() {
+        CommandDescriptor command = new CommandDescriptor("c", "", List.of(), Map.of());
+        assertEquals(List.of(), ArgvRenderer.problems(command, Map.of("dry_run", true, "some-flag", 1L)));
+        assertEquals(List.of("message=x: is not a valid option name (letters, digits, '_' and '-', starting with a"
+                + " letter or digit)"), ArgvRenderer.problems(command, Map.of("message=x", "y")));
+        assertEquals(1, ArgvRenderer.problems(command, Map.of("", "y")).size());
+        assertEquals(1, ArgvRenderer.problems(command, Map.of("-x", "y")).size());
+    }
+
+    @Test
     void nargsParametersPassItemsAsSeparateElements() {
         ParameterDescriptor tags = param("tags", "array", "nargs", "+");
         assertEquals(List.of("--tags", "a", "b"), render(list("a", "b"), tags));

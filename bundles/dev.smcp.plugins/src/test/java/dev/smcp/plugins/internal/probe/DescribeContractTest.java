@@ -60,6 +60,7 @@ class DescribeContractTest {
                 Arguments.of("{\"commands\":[{\"name\":\"a\",\"parameters\":[{}]}]}", "commands[0].parameters[0].name is required"),
                 Arguments.of("{\"commands\":[{\"name\":\"a\",\"parameters\":[{\"name\":\"\"}]}]}", "commands[0].parameters[0].name must be a non-empty string"),
                 Arguments.of("{\"commands\":[{\"name\":\"a\",\"parameters\":[{\"name\":\"x\",\"type\":\"str\"}]}]}", "commands[0].parameters[0].type 'str' is not one of array|boolean|integer|number|object|string"),
+                Arguments.of("{\"commands\":[{\"name\":\"a\",\"parameters\":[{\"name\":\"x\",\"type\":null}]}]}", "commands[0].parameters[0].type None is not one of array|boolean|integer|number|object|string"),
                 Arguments.of("{\"commands\":[{\"name\":\"a\",\"parameters\":[{\"name\":\"x\",\"type\":\"String\"}]}]}", "commands[0].parameters[0].type 'String' is not one of array|boolean|integer|number|object|string"),
                 Arguments.of("{\"commands\":[{\"name\":\"a\",\"parameters\":[{\"name\":\"x\",\"required\":\"yes\"}]}]}", "commands[0].parameters[0].required must be a boolean"),
                 Arguments.of("{\"commands\":[{\"name\":\"a\",\"parameters\":[{\"name\":\"x\",\"description\":null}]}]}", "commands[0].parameters[0].description must be a string"));

@@ -83,7 +83,7 @@ class PluginProbeTest {
                 """);
         ProbeResult result = probe.probe(dir);
         assertNull(result.descriptor());
-        assertEquals("Plugin badcontract violates the --describe contract v1.0: commands[0].name 'bad name!' must match"
+        assertEquals("Plugin badcontract violates the --describe contract v1.0 and was skipped: commands[0].name 'bad name!' must match"
                 + " ^[a-zA-Z0-9_-]+$ (it becomes part of the tool name); commands[1].parameters[0].type 'str' is not"
                 + " one of array|boolean|integer|number|object|string", result.error());
     }
@@ -94,7 +94,7 @@ class PluginProbeTest {
                 import json
                 print(json.dumps({"contract_version": "1.0", "plugin": {"name": "halfdone"}}))
                 """);
-        assertEquals("Plugin halfdone violates the --describe contract v1.0: missing required 'commands' array",
+        assertEquals("Plugin halfdone violates the --describe contract v1.0 and was skipped: missing required 'commands' array",
                 probe.probe(dir).error());
     }
 
@@ -206,8 +206,10 @@ class PluginProbeTest {
         Path nonExec = Files.createDirectories(root.resolve("nonexec"));
         Files.writeString(nonExec.resolve("cli"), "#!/bin/sh\n");
         assertTrue(probe.probe(nonExec).error().contains("no cli.py or executable cli"));
-        assertEquals("Plugin name 'my__plugin' is invalid: it must not contain '__' (the separator between plugin and"
-                + " command in tool names)", probe.probe(plugin("my__plugin", "")).error());
+        assertEquals("Plugin name 'my__plugin' is invalid: it must not contain '__' nor end with '_' (the separator"
+                + " between plugin and command in tool names)", probe.probe(plugin("my__plugin", "")).error());
+        // 'foo_' + 'bar' would make the same tool name as 'foo' + '_bar'
+        assertTrue(probe.probe(plugin("foo_", "")).error().contains("nor end with '_'"));
         assertEquals("Plugin name 'a b' is invalid: only letters, digits, '_' and '-' are allowed (it becomes part of"
                 + " tool names)", probe.probe(plugin("a b", "")).error());
         assertTrue(probe.probe(plugin("p".repeat(62), "")).error().contains("must not exceed 64 characters"));
