@@ -105,7 +105,7 @@ public final class Main {
         Path home = home();
         List<RuntimeBundles.BundleJar> bundles = RuntimeBundles.list(home.resolve("bundles"));
         storage = Files.createTempDirectory("smcp-felix-");
-        boolean console = options.console() != null ? options.console() : System.console() != null;
+        boolean console = options.console() != null ? options.console() : runsInTerminal();
 
         Map<String, String> properties = new HashMap<>();
         properties.put(Constants.FRAMEWORK_STORAGE, storage.toString());
@@ -184,6 +184,24 @@ public final class Main {
             Thread.sleep(50);
         }
         return null;
+    }
+
+    /**
+     * Whether stdin and stdout are a terminal. Up to Java 21 that is {@code System.console() != null}; from Java 22
+     * on there is a console object even when the streams are redirected, and {@code Console.isTerminal()} tells.
+     */
+    static boolean runsInTerminal() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (NoSuchMethodException e) {
+            return true; // Java 21 or older: a console object means a terminal
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** Waits for the plugins bundle to announce its first complete scan; {@code false} when it takes too long. */

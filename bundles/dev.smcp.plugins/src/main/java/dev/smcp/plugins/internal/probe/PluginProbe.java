@@ -235,9 +235,12 @@ public final class PluginProbe {
         }
         boolean helped = help.outcome() == ExecResult.Outcome.EXITED && help.exitCode() == 0;
         if (!helped) {
-            warnings.add("--help failed (" + outcome(help) + ")");
+            // neither --describe nor --help works: a broken CLI (a syntax error, a missing module), not a quiet one
+            String stderr = lastLine(help.stderr());
+            return ProbeResult.failed("Plugin " + name + " could not be probed: --describe and --help both failed ("
+                    + outcome(help) + ")" + (stderr.isEmpty() ? "" : ": " + stderr));
         }
-        String text = helped ? new String(help.stdout(), StandardCharsets.UTF_8) : "";
+        String text = new String(help.stdout(), StandardCharsets.UTF_8);
         List<HelpParser.CommandEntry> entries = HelpParser.epilogCommands(text);
         if (entries.isEmpty()) {
             entries = HelpParser.subparserCommands(text);
@@ -346,6 +349,13 @@ public final class PluginProbe {
         }
         String description = parsed.description() != null ? parsed.description() : fallbackDescription;
         return new CommandDescriptor(name, description, parameters, SchemaBuilder.build(parameters, false));
+    }
+
+    /** @return the last non-blank line of a process's output, at most 200 characters */
+    private static String lastLine(byte[] output) {
+        String[] lines = new String(output, StandardCharsets.UTF_8).strip().split("\\R");
+        String last = lines[lines.length - 1].strip();
+        return last.length() <= 200 ? last : last.substring(0, 200) + "...";
     }
 
     private static String outcome(ExecResult result) {

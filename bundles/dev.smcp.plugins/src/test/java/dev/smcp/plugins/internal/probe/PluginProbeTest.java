@@ -181,10 +181,18 @@ class PluginProbeTest {
 
     @Test
     void pluginWithoutCommandsLoadsWithAWarning() throws IOException {
-        Path dir = plugin("quiet", "import sys\nsys.exit(2)\n");
+        Path dir = plugin("quiet", "print('usage: quiet [-h]')\n");
         PluginDescriptor d = ok(probe.probe(dir));
         assertEquals(List.of(), d.commands());
-        assertEquals(List.of("--help failed (exit code 2)", "No commands discovered via help scraping"), d.warnings());
+        assertEquals(List.of("No commands discovered via help scraping"), d.warnings());
+    }
+
+    @Test
+    void pluginWhoseDescribeAndHelpBothFailIsAFailedPlugin() throws IOException {
+        Path dir = plugin("broken", "import sys\nsys.stderr.write('Traceback ...\\nModuleNotFoundError: No module"
+                + " named requests\\n')\nsys.exit(1)\n");
+        assertEquals("Plugin broken could not be probed: --describe and --help both failed (exit code 1):"
+                + " ModuleNotFoundError: No module named requests", probe.probe(dir).error());
     }
 
     @Test
