@@ -39,7 +39,8 @@ class LauncherE2E {
     @Test
     void badFlagsAndValuesAreOneLineErrorsAndExit2() throws Exception {
         for (List<String> args : List.of(List.of("--bogus"), List.of("--port", "http"), List.of("--port"),
-                List.of("--plugin-timeout", "soon"))) {
+                List.of("--plugin-timeout", "soon"), List.of("--max-plugin-processes", "0"),
+                List.of("--max-queued-calls=-1"), List.of("--console=yes"))) {
             Process process = SmcpServer.launch(Map.of(), args);
             String output = finish(process);
             assertEquals(2, process.exitValue(), args + ": " + output);
@@ -91,6 +92,25 @@ class LauncherE2E {
             assertEquals("Plugin command timed out after 1.0 seconds", DemoPluginsE2E.text(result));
             assertEquals("timeout", ((Map<?, ?>) DemoPluginsE2E.structured(result).get("error")).get("code"));
             LabProcesses.assertGone(LabProcesses.awaitPids(pidFile));
+        }
+    }
+
+    @Test
+    void callsBeyondTheProcessLimitAndQueueAreTurnedAwayAsBusy() throws Exception {
+        Path pidFile = temp.resolve("pids");
+        try (SmcpServer server = SmcpServer.start(SmcpServer.labPlugins(), Map.of("MCP_MAX_QUEUED_CALLS", "0"),
+                "--max-plugin-processes", "1");
+                RawSseClient sse = new RawSseClient(server)) {
+            sse.initialize();
+            sse.send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"lab__sleep\","
+                    + "\"arguments\":{\"seconds\":300,\"pid_file\":\"" + pidFile + "\"}}}");
+            List<Long> pids = LabProcesses.awaitPids(pidFile);
+            sse.send("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"lab__fail_stderr\"}}");
+            String busy = sse.next(60).data();
+            assertTrue(busy.contains("\"id\":2") && busy.contains("\"isError\":true") && busy.contains("\"busy\"")
+                    && busy.contains("too many plugin processes: 1 running and 0 waiting"), busy);
+            sse.send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":1}}");
+            LabProcesses.assertGone(pids);
         }
     }
 

@@ -14,17 +14,23 @@ import java.util.Map;
  * @param allowExternal whether {@code --allow-external} was given (binds 0.0.0.0)
  * @param pluginTimeoutSeconds the tool call timeout, {@code 0} for none
  * @param pluginsDirectory the plugins directory, absolute
+ * @param maxPluginProcesses how many plugin processes may run at once, or {@code null} for the executor's default
+ * @param maxQueuedCalls how many calls may wait for a process slot, or {@code null} for the executor's default
  * @param console whether to run the interactive Gogo console ({@code null}: when stdin and stdout are a terminal)
  * @param authDisabled whether {@code MCP_AUTH_DISABLED} is set to a true value
  * @param help whether to print usage and exit
  * @param version whether to print the version and exit
  */
 record LaunchOptions(String host, int port, boolean allowExternal, double pluginTimeoutSeconds, Path pluginsDirectory,
-        Boolean console, boolean authDisabled, boolean help, boolean version) {
+        Integer maxPluginProcesses, Integer maxQueuedCalls, Boolean console, boolean authDisabled, boolean help,
+        boolean version) {
 
     static final String DEFAULT_HOST = "127.0.0.1";
     static final int DEFAULT_PORT = 8000;
     static final String EXTERNAL_HOST = "0.0.0.0";
+    /** The options that take a value. */
+    private static final List<String> VALUED = List.of("--host", "--port", "--plugins-dir", "--plugin-timeout",
+            "--max-plugin-processes", "--max-queued-calls");
 
     static final String USAGE = String.join("\n",
             "Usage: smcp [options]",
@@ -37,6 +43,8 @@ record LaunchOptions(String host, int port, boolean allowExternal, double plugin
             "  --allow-external        bind 0.0.0.0 instead of --host",
             "  --plugins-dir DIR       plugins directory (env MCP_PLUGINS_DIR, default ./plugins)",
             "  --plugin-timeout SECS   tool call timeout in seconds, 0 for none (env MCP_PLUGIN_TIMEOUT)",
+            "  --max-plugin-processes N  plugin processes running at once (env MCP_MAX_PLUGIN_PROCESSES, default 16)",
+            "  --max-queued-calls N    calls waiting for a process before 'busy' (env MCP_MAX_QUEUED_CALLS, default 256)",
             "  --console / --no-console  force the Gogo console on or off (default: on when run in a terminal)",
             "  --version               print the version and exit",
             "  -h, --help              print this help and exit",
@@ -56,6 +64,10 @@ record LaunchOptions(String host, int port, boolean allowExternal, double plugin
         String timeout = nonBlank(env.get("MCP_PLUGIN_TIMEOUT"));
         String timeoutSource = "MCP_PLUGIN_TIMEOUT";
         String plugins = nonBlank(env.get("MCP_PLUGINS_DIR"));
+        String processes = nonBlank(env.get("MCP_MAX_PLUGIN_PROCESSES"));
+        String processesSource = "MCP_MAX_PLUGIN_PROCESSES";
+        String queued = nonBlank(env.get("MCP_MAX_QUEUED_CALLS"));
+        String queuedSource = "MCP_MAX_QUEUED_CALLS";
         boolean allowExternal = false;
         Boolean console = null;
         boolean help = false;
@@ -77,7 +89,8 @@ record LaunchOptions(String host, int port, boolean allowExternal, double plugin
                 case "--allow-external" -> allowExternal = true;
                 case "--console" -> console = Boolean.TRUE;
                 case "--no-console" -> console = Boolean.FALSE;
-                case "--host", "--port", "--plugins-dir", "--plugin-timeout" -> {
+                case "--host", "--port", "--plugins-dir", "--plugin-timeout", "--max-plugin-processes",
+                        "--max-queued-calls" -> {
                     String value = inline;
                     if (value == null) {
                         if (i + 1 >= rest.size()) {
@@ -92,6 +105,14 @@ record LaunchOptions(String host, int port, boolean allowExternal, double plugin
                             portSource = name;
                         }
                         case "--plugins-dir" -> plugins = requireNonBlank(name, value);
+                        case "--max-plugin-processes" -> {
+                            processes = value;
+                            processesSource = name;
+                        }
+                        case "--max-queued-calls" -> {
+                            queued = value;
+                            queuedSource = name;
+                        }
                         default -> {
                             timeout = value;
                             timeoutSource = name;
@@ -100,7 +121,7 @@ record LaunchOptions(String host, int port, boolean allowExternal, double plugin
                 }
                 default -> throw new UsageException("unknown option '" + arg + "'");
             }
-            if (inline != null && !List.of("--host", "--port", "--plugins-dir", "--plugin-timeout").contains(name)) {
+            if (inline != null && !VALUED.contains(name)) {
                 throw new UsageException("option " + name + " takes no value");
             }
         }
@@ -109,8 +130,26 @@ record LaunchOptions(String host, int port, boolean allowExternal, double plugin
         double timeoutSeconds = parseTimeout(timeoutSource, timeout);
         String effectiveHost = allowExternal ? EXTERNAL_HOST : (host == null ? DEFAULT_HOST : host);
         Path pluginsDir = cwd.resolve(plugins == null ? "plugins" : plugins).toAbsolutePath().normalize();
-        return new LaunchOptions(effectiveHost, portNumber, allowExternal, timeoutSeconds, pluginsDir, console,
-                isTrue(env.get("MCP_AUTH_DISABLED")), help, version);
+        Integer maxProcesses = parseCount(processesSource, processes, 1);
+        Integer maxQueued = parseCount(queuedSource, queued, 0);
+        return new LaunchOptions(effectiveHost, portNumber, allowExternal, timeoutSeconds, pluginsDir, maxProcesses,
+                maxQueued, console, isTrue(env.get("MCP_AUTH_DISABLED")), help, version);
+    }
+
+    /** @return the whole number, at least {@code min}; {@code null} when not given */
+    private static Integer parseCount(String source, String value, int min) throws UsageException {
+        if (value == null) {
+            return null;
+        }
+        try {
+            int count = Integer.parseInt(value.trim());
+            if (count < min) {
+                throw new NumberFormatException();
+            }
+            return count;
+        } catch (NumberFormatException e) {
+            throw new UsageException(source + ": not a whole number of at least " + min + ": '" + value + "'");
+        }
     }
 
     private static int parsePort(String source, String value) throws UsageException {

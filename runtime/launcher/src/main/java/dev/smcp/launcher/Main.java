@@ -2,6 +2,7 @@ package dev.smcp.launcher;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -138,7 +139,12 @@ public final class Main {
         for (Bundle bundle : infrastructure) {
             bundle.start();
         }
-        new ConfigurationSeeder(framework.getBundleContext()).put("dev.smcp.plugins", pluginSettings(options));
+        ConfigurationSeeder seeder = new ConfigurationSeeder(framework.getBundleContext());
+        seeder.put("dev.smcp.plugins", pluginSettings(options));
+        Map<String, Object> executor = executorSettings(options);
+        if (!executor.isEmpty()) {
+            seeder.put("dev.smcp.exec", executor);
+        }
         for (Bundle bundle : own) {
             bundle.start();
         }
@@ -164,6 +170,18 @@ public final class Main {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("directory", options.pluginsDirectory().toString());
         settings.put("callTimeoutSeconds", options.pluginTimeoutSeconds());
+        return settings;
+    }
+
+    /** The process executor settings given on the command line; empty for the executor's own defaults. */
+    private static Map<String, Object> executorSettings(LaunchOptions options) {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        if (options.maxPluginProcesses() != null) {
+            settings.put("maxConcurrent", options.maxPluginProcesses());
+        }
+        if (options.maxQueuedCalls() != null) {
+            settings.put("maxQueued", options.maxQueuedCalls());
+        }
         return settings;
     }
 
@@ -250,14 +268,15 @@ public final class Main {
         deleteStorage();
     }
 
-    private void deleteStorage() {
+    /** Deletes the framework's storage; the signal thread and the main thread may both get here. */
+    private synchronized void deleteStorage() {
         Path dir = storage;
         if (dir == null || !Files.exists(dir)) {
             return;
         }
         try (Stream<Path> paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             // a leftover temp directory is harmless
         }
     }
