@@ -37,7 +37,7 @@ class DemoPluginsE2E {
             client.closeGracefully();
         }
         if (server != null) {
-            assertEquals(0, server.stop(), "exit code after SIGTERM");
+            assertEquals(0, server.stop(), () -> "exit code after SIGTERM; log:\n" + server.log());
         }
     }
 

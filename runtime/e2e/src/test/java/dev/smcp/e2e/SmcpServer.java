@@ -46,6 +46,10 @@ final class SmcpServer implements AutoCloseable {
         return Path.of(System.getProperty("smcp.lab.plugins", "src/test/plugins")).toAbsolutePath();
     }
 
+    static Path contractPlugins() {
+        return Path.of(System.getProperty("smcp.contract.plugins", "src/test/contract-plugins")).toAbsolutePath();
+    }
+
     /** Starts the server with these plugins and extra arguments, and waits until it is ready. */
     static SmcpServer start(Path pluginsDir, Map<String, String> env, String... extraArgs) throws Exception {
         int port = freePort();

@@ -36,7 +36,7 @@ class SseTransportE2E {
     @AfterAll
     static void stop() throws Exception {
         if (server != null) {
-            assertEquals(0, server.stop());
+            assertEquals(0, server.stop(), () -> "exit code after SIGTERM; log:\n" + server.log());
         }
     }
 

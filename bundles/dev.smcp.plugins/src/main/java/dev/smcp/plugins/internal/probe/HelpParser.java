@@ -292,14 +292,20 @@ final class HelpParser {
         boolean required = usage.stream().anyMatch(w -> w.depth() == 0 && flags.contains(w.text()));
         spec.put("required", required);
         String description = entry.help.isEmpty() ? null : entry.help;
+        Object defaultValue = null;
+        if (description != null && (m = DEFAULT.matcher(description)).find()) {
+            // ArgumentDefaultsHelpFormatter's "(default: x)" goes into the schema, not the description
+            if ("string".equals(type) && !m.group(1).equals("None")) {
+                defaultValue = m.group(1);
+                spec.put("default", defaultValue);
+            }
+            description = description.substring(0, m.start()).strip();
+            if (description.isEmpty()) {
+                description = null;
+            }
+        }
         if (description != null) {
             spec.put("description", description);
-        }
-        Object defaultValue = null;
-        if (description != null && "string".equals(type) && (m = DEFAULT.matcher(description)).find()
-                && !m.group(1).equals("None")) {
-            defaultValue = m.group(1);
-            spec.put("default", defaultValue);
         }
         return new ParameterDescriptor(name, type, description, required, defaultValue, spec);
     }

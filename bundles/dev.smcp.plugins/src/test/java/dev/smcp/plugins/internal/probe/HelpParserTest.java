@@ -127,6 +127,7 @@ class HelpParserTest {
         assertEquals("text to send", p.get("message").description());
         assertEquals("--message", p.get("message").spec().get("flag"));
         assertEquals("1", p.get("count").defaultValue());
+        assertEquals("how many", p.get("count").description(), "the default is not repeated in the description");
         assertEquals(false, p.get("count").required());
         assertEquals(List.of("fast", "slow"), p.get("mode").spec().get("choices"));
         assertEquals("boolean", p.get("dry-run").type());
@@ -168,6 +169,7 @@ class HelpParserTest {
         ParameterDescriptor env = parsed.parameters().get(0);
         assertEquals(true, env.required());
         assertEquals("production", env.defaultValue());
+        assertEquals("where to", env.description());
         assertEquals(false, parsed.parameters().get(2).required());
     }
 

@@ -143,7 +143,7 @@ class PluginProbeTest {
         assertEquals("Send a message to someone.", send.description());
         assertEquals(Json.parseOrNull("""
                 {"type":"object","properties":{"message":{"type":"string","description":"text to send"},
-                 "count":{"type":"string","description":"how many (default: 1)","default":"1"},
+                 "count":{"type":"string","description":"how many","default":"1"},
                  "mode":{"type":"string","description":"speed","enum":["fast","slow"]},
                  "dry-run":{"type":"boolean","description":"do not send"},
                  "tags":{"type":"array","description":"tags","items":{}}},
