@@ -309,7 +309,8 @@ public final class ProcessExecutorImpl implements ProcessExecutor {
             if (!killed) {
                 // background jobs left by a child that exited normally go too; the JDK closes the pipes of an
                 // exited child itself, so an open pipe is not a reliable sign of them
-                int leftovers = kill(process, current);
+                int leftovers = killer.killLeftovers(process.toHandle(), System.nanoTime() - started,
+                        current.killGraceMillis());
                 if (leftovers > 0) {
                     LOG.debug("{} exited leaving {} process(es) of its group running; they were terminated",
                             program, leftovers);

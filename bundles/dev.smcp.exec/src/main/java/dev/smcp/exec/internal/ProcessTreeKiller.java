@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -26,6 +27,12 @@ final class ProcessTreeKiller {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProcessTreeKiller.class);
     private static final Path PROC = Path.of("/proc");
+    private static final Path LAST_PID = PROC.resolve("sys/kernel/ns_last_pid");
+    /**
+     * A run shorter than this cannot have seen the pid counter wrap all the way round (that takes pid_max forks,
+     * 32768 at the least, in this time).
+     */
+    private static final long NO_WRAP_NANOS = TimeUnit.SECONDS.toNanos(5);
     /** How long to wait for SIGKILLed processes to disappear before giving up on them. */
     private static final long KILL_CONFIRM_MILLIS = 1000;
     private static final long MAX_POLL_MILLIS = 50;
@@ -47,7 +54,33 @@ final class ProcessTreeKiller {
      * @return how many processes were signalled
      */
     int kill(Collection<ProcessHandle> roots, long graceMillis) {
-        Set<ProcessHandle> targets = members(roots);
+        return kill(roots, graceMillis, null);
+    }
+
+    /**
+     * Terminates what a child that exited by itself left running in its process group (background jobs, daemons
+     * that did not start a session of their own). Cheaper than {@link #kill}: members of the child's group were all
+     * created after it, so when no pid wrap-around can have happened since (the last pid handed out is still above
+     * the child's, and the child ran briefly) only the pids handed out since are looked at.
+     *
+     * @param exited the child, already exited
+     * @param ranForNanos how long it ran
+     * @param graceMillis how long processes get between SIGTERM and SIGKILL
+     * @return how many processes were signalled
+     */
+    int killLeftovers(ProcessHandle exited, long ranForNanos, long graceMillis) {
+        PidRange since = null;
+        if (ranForNanos < NO_WRAP_NANOS) {
+            long last = lastPid();
+            if (last >= exited.pid()) {
+                since = new PidRange(exited.pid(), last);
+            }
+        }
+        return kill(List.of(exited), graceMillis, since);
+    }
+
+    private int kill(Collection<ProcessHandle> roots, long graceMillis, PidRange range) {
+        Set<ProcessHandle> targets = members(roots, range);
         if (targets.isEmpty()) {
             return 0;
         }
@@ -58,7 +91,7 @@ final class ProcessTreeKiller {
             Thread.interrupted();
         }
         // a second look also catches processes started during the grace period
-        Set<ProcessHandle> stubborn = members(roots);
+        Set<ProcessHandle> stubborn = members(roots, range == null ? null : new PidRange(range.after(), lastPid()));
         stubborn.addAll(targets);
         stubborn.removeIf(handle -> !running(handle));
         if (!stubborn.isEmpty()) {
@@ -77,15 +110,22 @@ final class ProcessTreeKiller {
 
     /** @return the live processes of the trees: roots, their descendants and the members of their groups */
     Set<ProcessHandle> members(Collection<ProcessHandle> roots) {
+        return members(roots, null);
+    }
+
+    /** @param range where group members can be, or {@code null} to look at every process */
+    private Set<ProcessHandle> members(Collection<ProcessHandle> roots, PidRange range) {
         Set<ProcessHandle> found = new LinkedHashSet<>();
         Set<Long> groups = new HashSet<>();
         for (ProcessHandle root : roots) {
             found.add(root);
-            root.descendants().forEach(found::add);
+            if (root.isAlive()) { // the children of an exited root are someone else's now: only its group tells
+                root.descendants().forEach(found::add);
+            }
             groups.add(root.pid());
         }
         if (scanGroups) {
-            addGroupMembers(groups, found);
+            addGroupMembers(groups, range, found);
         }
         long self = ProcessHandle.current().pid();
         found.removeIf(handle -> handle.pid() == self || !running(handle));
@@ -108,11 +148,11 @@ final class ProcessTreeKiller {
         return stat != null && !stat.dead();
     }
 
-    private static void addGroupMembers(Set<Long> groups, Set<ProcessHandle> found) {
+    private static void addGroupMembers(Set<Long> groups, PidRange range, Set<ProcessHandle> found) {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(PROC)) {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
-                if (!isDigits(name)) {
+                if (!isDigits(name) || name.length() > 18 || range != null && !range.contains(Long.parseLong(name))) {
                     continue;
                 }
                 ProcStat stat = readStat(entry.resolve("stat"));
@@ -122,6 +162,22 @@ final class ProcessTreeKiller {
             }
         } catch (IOException | UncheckedIOException | SecurityException e) {
             LOG.debug("Could not scan {} for process group members: {}", PROC, e.toString());
+        }
+    }
+
+    /** The pids handed out after {@code after}, up to {@code last}. */
+    private record PidRange(long after, long last) {
+        boolean contains(long pid) {
+            return pid > after && pid <= last;
+        }
+    }
+
+    /** @return the last pid the kernel handed out, or {@code -1} when unknown */
+    private static long lastPid() {
+        try (FileInputStream in = new FileInputStream(LAST_PID.toFile())) {
+            return Long.parseLong(new String(in.readAllBytes(), StandardCharsets.US_ASCII).strip());
+        } catch (IOException | RuntimeException e) {
+            return -1;
         }
     }
 
