@@ -51,21 +51,29 @@ final class ArgvRenderer {
      * @return the full argument vector
      */
     static List<String> render(List<String> launcher, CommandDescriptor command, Map<String, Object> arguments) {
+        Map<String, ParameterDescriptor> byName = byName(command);
+        List<String> argv = new ArrayList<>(launcher);
+        argv.add(command.name());
+        for (Map.Entry<String, Object> argument : arguments.entrySet()) {
+            argv.addAll(renderArgument(argument.getKey(), argument.getValue(), declared(byName, argument.getKey())));
+        }
+        return argv;
+    }
+
+    /** The parameters by name and by alias-insensitive name; the first declaration wins. */
+    private static Map<String, ParameterDescriptor> byName(CommandDescriptor command) {
         Map<String, ParameterDescriptor> byName = new HashMap<>();
         for (ParameterDescriptor parameter : command.parameters()) {
             byName.putIfAbsent(parameter.name(), parameter);
             byName.putIfAbsent(ArgumentCoercer.canonical(parameter.name()), parameter);
         }
-        List<String> argv = new ArrayList<>(launcher);
-        argv.add(command.name());
-        for (Map.Entry<String, Object> argument : arguments.entrySet()) {
-            ParameterDescriptor parameter = byName.get(argument.getKey());
-            if (parameter == null) {
-                parameter = byName.get(ArgumentCoercer.canonical(argument.getKey()));
-            }
-            argv.addAll(renderArgument(argument.getKey(), argument.getValue(), parameter));
-        }
-        return argv;
+        return byName;
+    }
+
+    /** @return the declaration of an argument, or {@code null} when undeclared */
+    private static ParameterDescriptor declared(Map<String, ParameterDescriptor> byName, String name) {
+        ParameterDescriptor parameter = byName.get(name);
+        return parameter != null ? parameter : byName.get(ArgumentCoercer.canonical(name));
     }
 
     /**
@@ -78,13 +86,11 @@ final class ArgvRenderer {
      * @return the failures, {@code <field>: <reason>}, empty when all can be rendered
      */
     static List<String> problems(CommandDescriptor command, Map<String, Object> arguments) {
+        Map<String, ParameterDescriptor> byName = byName(command);
         List<String> problems = new ArrayList<>();
         for (Map.Entry<String, Object> argument : arguments.entrySet()) {
             String name = argument.getKey();
-            ParameterDescriptor parameter = command.parameters().stream()
-                    .filter(p -> p.name().equals(name)
-                            || ArgumentCoercer.canonical(p.name()).equals(ArgumentCoercer.canonical(name)))
-                    .findFirst().orElse(null);
+            ParameterDescriptor parameter = declared(byName, name);
             if (parameter == null && !OPTION_NAME.matcher(name).matches()) {
                 problems.add(name + ": is not a valid option name (letters, digits, '_' and '-', starting with a "
                         + "letter or digit)");
