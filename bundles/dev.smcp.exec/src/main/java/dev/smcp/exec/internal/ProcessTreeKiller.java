@@ -69,14 +69,7 @@ final class ProcessTreeKiller {
      * @return how many processes were signalled
      */
     int killLeftovers(ProcessHandle exited, long ranForNanos, long graceMillis) {
-        PidRange since = null;
-        if (ranForNanos < NO_WRAP_NANOS) {
-            long last = lastPid();
-            if (last >= exited.pid()) {
-                since = new PidRange(exited.pid(), last);
-            }
-        }
-        return kill(List.of(exited), graceMillis, since);
+        return kill(List.of(exited), graceMillis, ranForNanos < NO_WRAP_NANOS ? PidRange.since(exited.pid()) : null);
     }
 
     private int kill(Collection<ProcessHandle> roots, long graceMillis, PidRange range) {
@@ -91,7 +84,7 @@ final class ProcessTreeKiller {
             Thread.interrupted();
         }
         // a second look also catches processes started during the grace period
-        Set<ProcessHandle> stubborn = members(roots, range == null ? null : new PidRange(range.after(), lastPid()));
+        Set<ProcessHandle> stubborn = members(roots, range == null ? null : PidRange.since(range.after()));
         stubborn.addAll(targets);
         stubborn.removeIf(handle -> !running(handle));
         if (!stubborn.isEmpty()) {
@@ -167,6 +160,16 @@ final class ProcessTreeKiller {
 
     /** The pids handed out after {@code after}, up to {@code last}. */
     private record PidRange(long after, long last) {
+
+        /**
+         * @return the pids handed out since {@code pid}, or {@code null} (look at every process) when the last pid
+         *         is unknown or below {@code pid}, i.e. the counter wrapped
+         */
+        static PidRange since(long pid) {
+            long last = lastPid();
+            return last >= pid ? new PidRange(pid, last) : null;
+        }
+
         boolean contains(long pid) {
             return pid > after && pid <= last;
         }

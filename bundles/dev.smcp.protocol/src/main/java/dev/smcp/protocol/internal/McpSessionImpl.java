@@ -266,6 +266,7 @@ final class McpSessionImpl implements McpSession {
         long start = System.nanoTime();
         String outcome = "cancelled";
         ObjectNode response = null;
+        VirtualMachineError fatal = null;
         try {
             if (!call.isCancelled()) {
                 ToolResult result = invoke(call, tool, arguments);
@@ -290,13 +291,8 @@ final class McpSessionImpl implements McpSession {
                 outcome = "internal_error";
                 response = JsonRpc.error(call.requestId(), JsonRpc.INTERNAL_ERROR, "Internal error", null);
             }
-            if (e instanceof VirtualMachineError fatal) {
-                inFlight.remove(call.key(), call);
-                releaseSlot.run();
-                if (response != null) {
-                    send(call.replies(), response);
-                }
-                throw fatal;
+            if (e instanceof VirtualMachineError error) {
+                fatal = error; // answered first, rethrown last
             }
         } finally {
             inFlight.remove(call.key(), call);
@@ -307,6 +303,9 @@ final class McpSessionImpl implements McpSession {
         }
         LOG.info("Tool call {} session {}: {} in {} ms", tool.name(), LogText.session(id), outcome,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+        if (fatal != null) {
+            throw fatal;
+        }
     }
 
     private static ToolResult invoke(ToolCall call, OfferedTool tool, Map<String, Object> arguments) {
