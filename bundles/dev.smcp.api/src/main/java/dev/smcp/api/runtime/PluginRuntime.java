@@ -16,6 +16,19 @@ public interface PluginRuntime {
      */
     String CONDITION_PLUGINS_SCANNED = "dev.smcp.plugins.scanned";
 
-    /** @return the known plugins, sorted by name */
+    /**
+     * @return the known plugins, sorted by name: the CLI plugin bundles (whoever installed them), and the Java plugin
+     *         bundles dropped into the plugins directory, including the jars that could not be installed
+     */
     PluginDTO[] getPlugins();
+
+    /**
+     * Scans the plugins directory now, probing every CLI plugin again even when its files did not change, and brings
+     * the plugin bundles in line with it. Waits for a scan already running. Blocks while the plugins are probed
+     * (each probe is bounded by the probe timeout).
+     *
+     * @return what the scan did
+     * @throws IllegalStateException if the plugins bundle is stopping
+     */
+    ScanDTO rescan();
 }

@@ -11,6 +11,7 @@ import java.util.Objects;
 import dev.smcp.api.McpTool;
 import dev.smcp.api.runtime.PluginDTO;
 import dev.smcp.api.runtime.PluginRuntime;
+import dev.smcp.api.runtime.ScanDTO;
 import dev.smcp.plugins.internal.model.PluginDescriptor;
 
 import org.osgi.framework.Bundle;
@@ -19,6 +20,7 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /**
  * The {@link PluginRuntime}: a snapshot of every CLI plugin bundle installed (every bundle with the
@@ -29,11 +31,21 @@ import org.osgi.service.component.annotations.Component;
 public final class PluginBundleRuntime implements PluginRuntime {
 
     private final BundleContext context;
+    private final PluginDirectoryWatcher watcher;
 
-    /** @param context the context of this bundle */
+    /**
+     * @param context the context of this bundle
+     * @param watcher the plugin directory watcher, which rescans
+     */
     @Activate
-    public PluginBundleRuntime(BundleContext context) {
+    public PluginBundleRuntime(BundleContext context, @Reference PluginDirectoryWatcher watcher) {
         this.context = context;
+        this.watcher = watcher;
+    }
+
+    @Override
+    public ScanDTO rescan() {
+        return watcher.rescan().toDto();
     }
 
     @Override

@@ -418,13 +418,15 @@ public final class PluginDirectoryWatcher {
         final List<String> unchanged = new ArrayList<>();
         final List<String> removed = new ArrayList<>();
         final List<String> failed = new ArrayList<>();
+        final long startNanos = System.nanoTime();
 
         Results(Path directory) {
             this.directory = directory;
         }
 
         ScanSummary summary(boolean complete) {
-            return new ScanSummary(directory, installed, updated, unchanged, removed, failed, complete);
+            return new ScanSummary(directory, installed, updated, unchanged, removed, failed, complete,
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
         }
     }
 }

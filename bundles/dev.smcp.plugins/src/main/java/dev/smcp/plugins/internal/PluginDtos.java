@@ -30,6 +30,7 @@ final class PluginDtos {
     static PluginDTO create(long bundleId, Function<String, String> headers, PluginDescriptor descriptor,
             String descriptorProblem, boolean bundleActive, List<String> registeredTools, long lastModified) {
         PluginDTO dto = new PluginDTO();
+        dto.kind = PluginDTO.KIND_CLI;
         dto.bundleId = bundleId;
         dto.name = headers.apply(PluginBundle.HEADER_PLUGIN);
         dto.directory = headers.apply(PluginBundle.HEADER_DIRECTORY);

@@ -3,6 +3,8 @@ package dev.smcp.plugins.internal;
 import java.nio.file.Path;
 import java.util.List;
 
+import dev.smcp.api.runtime.ScanDTO;
+
 /**
  * What one scan of the plugins directory did. Names are plugin names; {@code removed} holds the bundle locations
  * uninstalled.
@@ -14,9 +16,10 @@ import java.util.List;
  * @param removed locations of plugin bundles uninstalled because their directory is gone
  * @param failed plugins that failed probing (installed all the same, as failed plugins) or could not be installed
  * @param complete whether the scan ran to its end (false when it was stopped, or the directory could not be read)
+ * @param durationMillis how long the scan took
  */
 public record ScanSummary(Path directory, List<String> installed, List<String> updated, List<String> unchanged,
-        List<String> removed, List<String> failed, boolean complete) {
+        List<String> removed, List<String> failed, boolean complete, long durationMillis) {
 
     public ScanSummary {
         installed = List.copyOf(installed);
@@ -26,10 +29,24 @@ public record ScanSummary(Path directory, List<String> installed, List<String> u
         failed = List.copyOf(failed);
     }
 
+    /** @return the summary as the DTO of the runtime API */
+    public ScanDTO toDto() {
+        ScanDTO dto = new ScanDTO();
+        dto.directory = directory.toString();
+        dto.installed = installed.toArray(new String[0]);
+        dto.updated = updated.toArray(new String[0]);
+        dto.unchanged = unchanged.toArray(new String[0]);
+        dto.removed = removed.toArray(new String[0]);
+        dto.failed = failed.toArray(new String[0]);
+        dto.complete = complete;
+        dto.durationMillis = durationMillis;
+        return dto;
+    }
+
     @Override
     public String toString() {
         return "scan of " + directory + ": " + installed.size() + " installed, " + updated.size() + " updated, "
                 + unchanged.size() + " unchanged, " + removed.size() + " removed, " + failed.size() + " failed"
-                + (complete ? "" : " (incomplete)");
+                + (complete ? "" : " (incomplete)") + " in " + durationMillis + " ms";
     }
 }

@@ -141,8 +141,8 @@ final class ToolCatalog {
             }
             Object rawSchema = properties.get(McpTool.INPUT_SCHEMA);
             ObjectNode schema;
-            if (rawSchema == null) {
-                schema = DEFAULT_SCHEMA;
+            if (rawSchema == null || rawSchema instanceof String text && text.isBlank()) {
+                schema = DEFAULT_SCHEMA; // blank: the default of McpToolProperties.inputSchema()
             } else {
                 String problem = null;
                 JsonNode parsed = rawSchema instanceof String text ? JsonRpc.parse(text) : null;
@@ -168,8 +168,9 @@ final class ToolCatalog {
             return new Entry(registration, name, null, null, null, reason, message);
         }
 
+        /** @return the text, or {@code null} when it is not a string or blank (absent in McpToolProperties) */
         private static String stringOrNull(Object value) {
-            return value instanceof String text ? text : null;
+            return value instanceof String text && !text.isBlank() ? text : null;
         }
 
         long serviceId() {
