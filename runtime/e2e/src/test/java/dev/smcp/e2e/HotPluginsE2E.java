@@ -127,6 +127,23 @@ class HotPluginsE2E {
         LabProcesses.assertGone(List.of(pid));
     }
 
+    @Test
+    void withNoWatchTheDirectoryIsScannedAtStartOnly(@TempDir Path unwatched) throws Exception {
+        writeCli(Files.createDirectories(unwatched.resolve("early")), "here");
+        try (SmcpServer noWatch = SmcpServer.start(unwatched, Map.of(), "--no-watch")) {
+            McpSyncClient other = McpClients.sse(noWatch);
+            try {
+                assertEquals(List.of("early__here"), other.listTools().tools().stream().map(McpSchema.Tool::name)
+                        .toList());
+                writeCli(Files.createDirectories(unwatched.resolve("late")), "missed");
+                Thread.sleep(3_000); // longer than the quiet time and the poll interval together
+                assertEquals(1, other.listTools().tools().size());
+            } finally {
+                other.closeGracefully();
+            }
+        }
+    }
+
     /** Waits for a list_changed after which the tools match, skipping earlier ones. */
     private List<String> awaitChange(java.util.function.Predicate<List<String>> wanted) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

@@ -16,14 +16,15 @@ import java.util.Map;
  * @param pluginsDirectory the plugins directory, absolute
  * @param maxPluginProcesses how many plugin processes may run at once, or {@code null} for the executor's default
  * @param maxQueuedCalls how many calls may wait for a process slot, or {@code null} for the executor's default
+ * @param watch whether the plugins directory is watched for changes while the server runs
  * @param console whether to run the interactive Gogo console ({@code null}: when stdin and stdout are a terminal)
  * @param authDisabled whether {@code MCP_AUTH_DISABLED} is set to a true value
  * @param help whether to print usage and exit
  * @param version whether to print the version and exit
  */
 record LaunchOptions(String host, int port, boolean allowExternal, double pluginTimeoutSeconds, Path pluginsDirectory,
-        Integer maxPluginProcesses, Integer maxQueuedCalls, Boolean console, boolean authDisabled, boolean help,
-        boolean version) {
+        Integer maxPluginProcesses, Integer maxQueuedCalls, boolean watch, Boolean console, boolean authDisabled,
+        boolean help, boolean version) {
 
     static final String DEFAULT_HOST = "127.0.0.1";
     static final int DEFAULT_PORT = 8000;
@@ -45,6 +46,7 @@ record LaunchOptions(String host, int port, boolean allowExternal, double plugin
             "  --plugin-timeout SECS   tool call timeout in seconds, 0 for none (env MCP_PLUGIN_TIMEOUT)",
             "  --max-plugin-processes N  plugin processes running at once (env MCP_MAX_PLUGIN_PROCESSES, default 16)",
             "  --max-queued-calls N    calls waiting for a process before 'busy' (env MCP_MAX_QUEUED_CALLS, default 256)",
+            "  --no-watch              do not watch the plugins directory: scan it at start only (env MCP_WATCH=0)",
             "  --console / --no-console  force the Gogo console on or off (default: on when run in a terminal)",
             "  --version               print the version and exit",
             "  -h, --help              print this help and exit",
@@ -69,6 +71,7 @@ record LaunchOptions(String host, int port, boolean allowExternal, double plugin
         String queued = nonBlank(env.get("MCP_MAX_QUEUED_CALLS"));
         String queuedSource = "MCP_MAX_QUEUED_CALLS";
         boolean allowExternal = false;
+        boolean watch = !isFalse(env.get("MCP_WATCH"));
         Boolean console = null;
         boolean help = false;
         boolean version = false;
@@ -87,6 +90,7 @@ record LaunchOptions(String host, int port, boolean allowExternal, double plugin
                 case "-h", "--help" -> help = true;
                 case "--version" -> version = true;
                 case "--allow-external" -> allowExternal = true;
+                case "--no-watch" -> watch = false;
                 case "--console" -> console = Boolean.TRUE;
                 case "--no-console" -> console = Boolean.FALSE;
                 case "--host", "--port", "--plugins-dir", "--plugin-timeout", "--max-plugin-processes",
@@ -133,7 +137,7 @@ record LaunchOptions(String host, int port, boolean allowExternal, double plugin
         Integer maxProcesses = parseCount(processesSource, processes, 1);
         Integer maxQueued = parseCount(queuedSource, queued, 0);
         return new LaunchOptions(effectiveHost, portNumber, allowExternal, timeoutSeconds, pluginsDir, maxProcesses,
-                maxQueued, console, isTrue(env.get("MCP_AUTH_DISABLED")), help, version);
+                maxQueued, watch, console, isTrue(env.get("MCP_AUTH_DISABLED")), help, version);
     }
 
     /** @return the whole number, at least {@code min}; {@code null} when not given */
@@ -196,6 +200,11 @@ record LaunchOptions(String host, int port, boolean allowExternal, double plugin
 
     static boolean isTrue(String value) {
         return value != null && List.of("1", "true", "yes", "on").contains(value.trim().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** @return whether the value is one of the usual ways to say no ({@code 0}, {@code false}, {@code no}, {@code off}) */
+    static boolean isFalse(String value) {
+        return value != null && List.of("0", "false", "no", "off").contains(value.trim().toLowerCase(java.util.Locale.ROOT));
     }
 
     /** Whether the bind address only accepts connections from this machine. */

@@ -170,6 +170,7 @@ public final class Main {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("directory", options.pluginsDirectory().toString());
         settings.put("callTimeoutSeconds", options.pluginTimeoutSeconds());
+        settings.put("watch", options.watch());
         return settings;
     }
 

@@ -91,8 +91,8 @@ public final class PluginDirectoryWatcher {
     private final Map<String, JarPlugin> jars = new ConcurrentHashMap<>();
     private volatile Setup setup;
     private volatile boolean closed;
-    /** Watches the directory once the first scan is done; guarded by scanLock. */
-    private PluginDirectoryMonitor monitor;
+    /** Watches the directory once the first scan is done; written under scanLock. */
+    private volatile PluginDirectoryMonitor monitor;
     /** The setup the monitor watches with; guarded by scanLock. */
     private Setup monitored;
     /** Whether the missing plugins directory was reported; guarded by scanLock. */
@@ -132,14 +132,15 @@ public final class PluginDirectoryWatcher {
     void modified(PluginsConfiguration config) {
         Setup old = setup;
         PluginSettings settings = PluginSettings.from(config);
-        setup = setup(settings, WatchSettings.from(config));
+        WatchSettings watch = WatchSettings.from(config);
         resizeProbePool(settings.probeParallelism());
         boolean probing = old.settings().directory().equals(settings.directory())
                 && old.settings().probe().equals(settings.probe());
-        if (probing && old.watch().equals(setup.watch())) {
+        if (probing && old.watch().equals(watch)) {
             LOG.debug("Plugin directory watcher reconfigured; probing and watching unchanged");
-            return;
+            return; // the setup is kept, so the monitor goes on watching
         }
+        setup = setup(settings, watch);
         LOG.info("Plugin directory watcher reconfigured: {} (python {}, {})", settings.directory(),
                 settings.probe().python(), describe(setup.watch()));
         scanLater(!probing);
@@ -207,7 +208,10 @@ public final class PluginDirectoryWatcher {
     @Deactivate
     void deactivate() {
         closed = true;
-        stopWatching();
+        PluginDirectoryMonitor watching = monitor; // read without the lock: a scan may hold it
+        if (watching != null) {
+            watching.stop();
+        }
         scanThread.shutdownNow();
         for (Runnable queued : probePool.shutdownNow()) {
             if (queued instanceof Future<?> future) {
@@ -216,6 +220,9 @@ public final class PluginDirectoryWatcher {
         }
         awaitTermination(scanThread, "scan");
         awaitTermination(probePool, "probe");
+        if (watching != null) {
+            watching.close();
+        }
         withdrawScannedCondition();
         if (frameworkStopping()) {
             LOG.info("Plugin directory watcher stopped; framework stopping, {} plugin bundles left installed",
@@ -265,9 +272,14 @@ public final class PluginDirectoryWatcher {
         if (!current.watch().enabled() || closed) {
             return;
         }
-        monitor = new PluginDirectoryMonitor(current.settings().directory(), current.watch(), current.fingerprint(),
-                () -> Map.copyOf(applied), this::scanChangesQuietly, new DaemonThreads("plugin-watch"));
-        monitor.start();
+        PluginDirectoryMonitor started = new PluginDirectoryMonitor(current.settings().directory(), current.watch(),
+                current.fingerprint(), () -> Map.copyOf(applied), this::scanChangesQuietly,
+                new DaemonThreads("plugin-watch"));
+        monitor = started;
+        started.start();
+        if (closed) {
+            started.stop(); // deactivated meanwhile, after it looked for a monitor to stop
+        }
     }
 
     private void scanChangesQuietly() {
@@ -275,20 +287,6 @@ public final class PluginDirectoryWatcher {
             scanChanges();
         } catch (IllegalStateException e) {
             LOG.debug("Plugin scan skipped: {}", e.getMessage());
-        }
-    }
-
-    private void stopWatching() {
-        PluginDirectoryMonitor stopping;
-        scanLock.lock();
-        try {
-            stopping = monitor;
-            monitor = null;
-        } finally {
-            scanLock.unlock();
-        }
-        if (stopping != null) {
-            stopping.close();
         }
     }
 
@@ -389,8 +387,7 @@ public final class PluginDirectoryWatcher {
             String location = JarPlugins.location(jar);
             seen.add(location);
             String print = current.fingerprint().of(jar);
-            if (print != null && print.equals(applied.get(location)) && (!full || bundleAt(location) != null
-                    || jars.get(location) != null && jars.get(location).problem() != null)) {
+            if (isJarUnchanged(location, print, full)) {
                 results.unchanged.add(JarPlugins.name(jar));
                 continue;
             }
@@ -405,6 +402,18 @@ public final class PluginDirectoryWatcher {
         jars.keySet().retainAll(seen);
         refreshRemovalPending(touched);
         return results.summary(true);
+    }
+
+    /**
+     * @return whether the jar is as last applied; a full scan also installs again a bundle uninstalled meanwhile,
+     *         unless the jar could not be installed at all
+     */
+    private boolean isJarUnchanged(String location, String print, boolean full) {
+        if (print == null || !print.equals(applied.get(location))) {
+            return false;
+        }
+        JarPlugin known = jars.get(location);
+        return !full || bundleAt(location) != null || known != null && known.problem() != null;
     }
 
     private void remember(String location, String print) {

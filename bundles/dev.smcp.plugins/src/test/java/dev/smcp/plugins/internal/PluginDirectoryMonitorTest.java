@@ -74,6 +74,22 @@ class PluginDirectoryMonitorTest {
     }
 
     @Test
+    void aPluginWrittenInStepsIsAppliedOnceComplete() throws IOException, InterruptedException {
+        // a quiet time far longer than the pauses between writes: only a stall of seconds could split them
+        start(Files.createDirectories(base.resolve("plugins")), Duration.ofSeconds(1), Duration.ofSeconds(2));
+        Path plugin = Files.createDirectories(root.resolve("slow"));
+        StringBuilder cli = new StringBuilder();
+        for (int i = 0; i < 10; i++) {
+            cli.append("print(").append(i).append(")\n");
+            Files.writeString(plugin.resolve("cli.py"), cli);
+            Thread.sleep(20);
+        }
+        String complete = fingerprint.of(plugin);
+        awaitApplied(() -> complete.equals(applied.get(PluginBundle.location(plugin))));
+        assertEquals(1, changes.get());
+    }
+
+    @Test
     void jarsAreNoticed() throws IOException {
         start(Files.createDirectories(base.resolve("plugins")), Duration.ofSeconds(1));
         Path jar = Files.write(root.resolve("tools.jar"), new byte[] {1, 2});
@@ -148,8 +164,12 @@ class PluginDirectoryMonitorTest {
 
     /** Starts a monitor whose "scan" applies what it observes, as the watcher does. */
     private void start(Path directory, Duration poll) {
+        start(directory, poll, Duration.ofMillis(50));
+    }
+
+    private void start(Path directory, Duration poll, Duration quiet) {
         root = directory;
-        WatchSettings settings = new WatchSettings(true, Duration.ofMillis(50), poll, List.of("*.log"));
+        WatchSettings settings = new WatchSettings(true, quiet, poll, List.of("*.log"));
         monitor = new PluginDirectoryMonitor(root, settings, fingerprint, () -> Map.copyOf(applied), () -> {
             changes.incrementAndGet();
             Map<String, String> now = PluginDirectoryMonitor.observe(root, fingerprint);
