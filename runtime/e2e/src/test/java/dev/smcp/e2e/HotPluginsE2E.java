@@ -128,6 +128,26 @@ class HotPluginsE2E {
     }
 
     @Test
+    void aJavaPluginJarDroppedInContributesToolsAndGoesWhenDeleted(@TempDir Path work) throws Exception {
+        Path jar = plugins.resolve("lab_answer.jar");
+        LabJavaPlugin.build(jar, "lab_answer", "1.0.0", "lab_answer__ask", "forty-two", work.resolve("v1"));
+        awaitChange(list -> list.equals(List.of("lab_answer__ask")));
+        assertEquals("forty-two", text(client.callTool(new CallToolRequest("lab_answer__ask", Map.of()))));
+
+        LabJavaPlugin.build(jar, "lab_answer", "1.0.1", "lab_answer__ask", "forty-three", work.resolve("v2"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        String answer;
+        do {
+            Thread.sleep(100);
+            answer = text(client.callTool(new CallToolRequest("lab_answer__ask", Map.of())));
+        } while (!answer.equals("forty-three") && System.nanoTime() < deadline);
+        assertEquals("forty-three", answer, "the replaced jar updates the bundle");
+
+        Files.delete(jar);
+        awaitChange(List::isEmpty);
+    }
+
+    @Test
     void withNoWatchTheDirectoryIsScannedAtStartOnly(@TempDir Path unwatched) throws Exception {
         writeCli(Files.createDirectories(unwatched.resolve("early")), "here");
         try (SmcpServer noWatch = SmcpServer.start(unwatched, Map.of(), "--no-watch")) {
