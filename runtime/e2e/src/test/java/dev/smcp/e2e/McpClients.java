@@ -1,6 +1,8 @@
 package dev.smcp.e2e;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
 
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
@@ -15,11 +17,27 @@ final class McpClients {
 
     /** A client over the legacy HTTP+SSE transport, initialized. */
     static McpSyncClient sse(SmcpServer server) {
+        return initialized(sseSpec(server));
+    }
+
+    /**
+     * A client over the legacy HTTP+SSE transport, initialized, told of tool list changes: on
+     * {@code notifications/tools/list_changed} the SDK lists the tools again and hands them to {@code toolsChanged}.
+     */
+    static McpSyncClient sse(SmcpServer server, Consumer<List<McpSchema.Tool>> toolsChanged) {
+        return initialized(sseSpec(server).toolsChangeConsumer(toolsChanged));
+    }
+
+    private static McpClient.SyncSpec sseSpec(SmcpServer server) {
         HttpClientSseClientTransport transport = HttpClientSseClientTransport.builder(server.baseUrl())
                 .sseEndpoint("/sse").build();
-        McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60))
+        return McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60))
                 .initializationTimeout(Duration.ofSeconds(30))
-                .clientInfo(new McpSchema.Implementation("smcp-e2e", "1.0.0")).build();
+                .clientInfo(new McpSchema.Implementation("smcp-e2e", "1.0.0"));
+    }
+
+    private static McpSyncClient initialized(McpClient.SyncSpec spec) {
+        McpSyncClient client = spec.build();
         client.initialize();
         return client;
     }
