@@ -17,21 +17,27 @@ final class McpClients {
 
     /** A client over the legacy HTTP+SSE transport, initialized. */
     static McpSyncClient sse(SmcpServer server) {
-        return sse(server, tools -> {
-        });
+        return initialized(sseSpec(server));
     }
 
     /**
-     * A client over the legacy HTTP+SSE transport, initialized, that hears about tool changes.
-     *
-     * @param onToolsChanged given the tools the client fetched after each {@code notifications/tools/list_changed}
+     * A client over the legacy HTTP+SSE transport, initialized, told of tool list changes: on
+     * {@code notifications/tools/list_changed} the SDK lists the tools again and hands them to {@code toolsChanged}.
      */
-    static McpSyncClient sse(SmcpServer server, Consumer<List<McpSchema.Tool>> onToolsChanged) {
+    static McpSyncClient sse(SmcpServer server, Consumer<List<McpSchema.Tool>> toolsChanged) {
+        return initialized(sseSpec(server).toolsChangeConsumer(toolsChanged));
+    }
+
+    private static McpClient.SyncSpec sseSpec(SmcpServer server) {
         HttpClientSseClientTransport transport = HttpClientSseClientTransport.builder(server.baseUrl())
                 .sseEndpoint("/sse").build();
-        McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60))
-                .initializationTimeout(Duration.ofSeconds(30)).toolsChangeConsumer(onToolsChanged)
-                .clientInfo(new McpSchema.Implementation("smcp-e2e", "1.0.0")).build();
+        return McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60))
+                .initializationTimeout(Duration.ofSeconds(30))
+                .clientInfo(new McpSchema.Implementation("smcp-e2e", "1.0.0"));
+    }
+
+    private static McpSyncClient initialized(McpClient.SyncSpec spec) {
+        McpSyncClient client = spec.build();
         client.initialize();
         return client;
     }
