@@ -22,7 +22,8 @@ import org.osgi.service.component.annotations.ComponentPropertyType;
  *
  * The properties are written into the component description at build time (by bnd), so the tool is described in
  * the service registry before its component is activated. An empty {@link #description()}, {@link #inputSchema()}
- * or {@link #plugin()} means the property is absent: no description, no arguments, no plugin.
+ * or {@link #plugin()} is still registered, as an empty string, and the server reads it as absent: no description,
+ * no arguments, no plugin.
  */
 @ComponentPropertyType
 @Documented

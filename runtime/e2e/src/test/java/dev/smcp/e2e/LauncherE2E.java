@@ -77,7 +77,7 @@ class LauncherE2E {
                 SmcpServer.demoPlugins().toString()), List.of());
         try (SmcpServer server = new SmcpServer(port, process).awaitReady();
                 McpSyncClient client = McpClients.sse(server)) {
-            assertEquals(7, client.listTools().tools().size());
+            assertEquals(7, demoTools(client));
         }
     }
 
@@ -136,7 +136,7 @@ class LauncherE2E {
             Thread.sleep(2000);
             assertTrue(server.process.isAlive(), server.log());
             try (McpSyncClient client = McpClients.sse(server)) {
-                assertEquals(7, client.listTools().tools().size());
+                assertEquals(7, demoTools(client));
             }
         }
     }
@@ -157,6 +157,11 @@ class LauncherE2E {
             assertTrue(process.waitFor(60, TimeUnit.SECONDS), server.log());
             assertEquals(0, process.exitValue(), server.log());
         }
+    }
+
+    /** @return how many of the listed tools come from the demo CLI plugins */
+    private static long demoTools(McpSyncClient client) {
+        return client.listTools().tools().stream().filter(t -> t.name().startsWith("demo_")).count();
     }
 
     private static String finish(Process process) throws Exception {

@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
  * Notices changes to the plugins directory and asks for a scan once they have settled. Owns one thread and one
  * {@link WatchService}.
  * <p>
- * The plugins directory and every directory below it (links followed, ignored names skipped, bounded) are watched
- * for file-system events; the directory is also listed every poll interval, for the changes events miss. A change is
+ * The plugins directory, each directory in it, and every directory below a plugin directory (links followed, ignored
+ * names skipped, bounded) are watched for file-system events; the directory is also listed every poll interval, for the changes events miss. A change is
  * a difference between an observation (the {@link PluginFingerprint} of every plugin entry, by bundle location) and
  * what the watcher last applied. It is handed on when it has settled: after a burst of events, once no event came
  * for the quiet time; when found by polling, once two observations a quiet time apart agree. So a plugin copied in
@@ -273,8 +273,14 @@ final class PluginDirectoryMonitor implements AutoCloseable {
         }
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {
             for (Path entry : entries) {
-                if (!fingerprint.isIgnored(entry.getFileName()) && Files.isDirectory(entry)) {
+                if (fingerprint.isIgnored(entry.getFileName()) || !Files.isDirectory(entry)) {
+                    continue;
+                }
+                // a directory without a CLI (yet) is watched for one appearing, a plugin for any change below it
+                if (PluginScanner.isPluginDirectory(entry)) {
                     registerTree(service, entry);
+                } else {
+                    register(service, entry);
                 }
             }
         } catch (IOException e) {
