@@ -12,6 +12,7 @@ import dev.smcp.api.McpTool;
 import dev.smcp.api.runtime.PluginDTO;
 import dev.smcp.api.runtime.PluginRuntime;
 import dev.smcp.api.runtime.ScanDTO;
+import dev.smcp.plugins.internal.JarPlugins.JarPlugin;
 import dev.smcp.plugins.internal.model.PluginDescriptor;
 
 import org.osgi.framework.Bundle;
@@ -25,7 +26,8 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * The {@link PluginRuntime}: a snapshot of every CLI plugin bundle installed (every bundle with the
  * {@value PluginBundle#HEADER_PLUGIN} header, whoever installed it), read from the framework each time: headers,
- * descriptor, bundle state and the tool services registered on the bundle's behalf.
+ * descriptor, bundle state and the tool services registered on the bundle's behalf; and of every Java plugin jar the
+ * directory watcher has seen, with its bundle's state and tool services, or why it could not be installed.
  */
 @Component(service = PluginRuntime.class)
 public final class PluginBundleRuntime implements PluginRuntime {
@@ -57,6 +59,9 @@ public final class PluginBundleRuntime implements PluginRuntime {
                 plugins.add(dto);
             }
         }
+        for (JarPlugin jar : watcher.jarPlugins()) {
+            plugins.add(toDto(jar));
+        }
         plugins.sort(Comparator.comparing((PluginDTO p) -> Objects.requireNonNullElse(p.name, ""))
                 .thenComparingLong(p -> p.bundleId));
         return plugins.toArray(new PluginDTO[0]);
@@ -87,6 +92,38 @@ public final class PluginBundleRuntime implements PluginRuntime {
     }
 
 
+    private PluginDTO toDto(JarPlugin jar) {
+        PluginDTO dto = new PluginDTO();
+        dto.kind = PluginDTO.KIND_BUNDLE;
+        dto.name = JarPlugins.name(jar.jar());
+        dto.directory = jar.jar().toString();
+        dto.warnings = new String[0];
+        dto.tools = new String[0];
+        dto.bundleId = -1;
+        Bundle bundle = context.getBundle(jar.location());
+        try {
+            if (bundle != null) {
+                dto.bundleId = bundle.getBundleId();
+                dto.probedAt = bundle.getLastModified();
+                dto.tools = registeredTools(bundle, null).toArray(new String[0]);
+                int state = bundle.getState();
+                dto.state = state == Bundle.ACTIVE || state == Bundle.STARTING ? PluginDTO.STATE_ACTIVE
+                        : PluginDTO.STATE_STOPPED;
+            }
+        } catch (IllegalStateException e) {
+            bundle = null; // uninstalled meanwhile
+        }
+        if (jar.problem() != null) {
+            dto.state = PluginDTO.STATE_FAILED;
+            dto.error = jar.problem();
+        } else if (bundle == null) {
+            dto.state = PluginDTO.STATE_STOPPED;
+            dto.error = "the bundle was uninstalled; it is installed again when the jar changes or on a rescan";
+        }
+        return dto;
+    }
+
+    /** @return the names of the tool services the bundle registered (of that plugin, when not {@code null}) */
     private static List<String> registeredTools(Bundle bundle, String plugin) {
         ServiceReference<?>[] references = bundle.getRegisteredServices();
         if (references == null) {
@@ -96,7 +133,7 @@ public final class PluginBundleRuntime implements PluginRuntime {
         for (ServiceReference<?> reference : references) {
             Object classes = reference.getProperty(Constants.OBJECTCLASS);
             if (classes instanceof String[] names && Arrays.asList(names).contains(McpTool.class.getName())
-                    && plugin.equals(reference.getProperty(McpTool.PLUGIN))
+                    && (plugin == null || plugin.equals(reference.getProperty(McpTool.PLUGIN)))
                     && reference.getProperty(McpTool.NAME) instanceof String) {
                 tools.add(reference);
             }

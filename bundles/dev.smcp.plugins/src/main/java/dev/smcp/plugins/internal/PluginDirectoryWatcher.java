@@ -2,13 +2,16 @@ package dev.smcp.plugins.internal;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,6 +27,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import dev.smcp.api.exec.ProcessExecutor;
 import dev.smcp.api.runtime.PluginRuntime;
+import dev.smcp.plugins.internal.JarPlugins.JarPlugin;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -31,6 +35,8 @@ import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.framework.wiring.BundleRevision;
+import org.osgi.framework.wiring.FrameworkWiring;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -42,16 +48,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Installs the plugins of the plugins directory as bundles: each plugin directory {@code <root>/<name>} becomes the
- * bundle at location {@code smcp-plugin:<root>/<name>} (see {@link PluginBundle}), started, so that the extender
- * registers its tools.
+ * Keeps the plugin bundles in line with the plugins directory, live.
  * <p>
- * A scan ({@link #rescan()}; one runs in the background on activation and after a relevant configuration change)
- * probes the plugins in parallel, then, in name order, installs new plugins, updates those whose probe outcome
- * changed (a plugin revision is a bundle revision), leaves the others alone, and uninstalls the {@code smcp-plugin:}
- * bundles whose plugin is gone: those this component manages or that lie in the plugins directory, and any whose
- * directory no longer exists. Plugins that fail probing (or have an invalid name) are installed all the same, as
- * failed plugin bundles without tools, so the failure shows in the console and in the plugin DTOs.
+ * Each CLI plugin directory {@code <root>/<name>} becomes the bundle at location {@code smcp-plugin:<root>/<name>}
+ * (see {@link PluginBundle}), started, so that the extender registers its tools; each {@code <root>/*.jar} is
+ * installed and started as it is (see {@link JarPlugins}), its own components registering its tools.
+ * <p>
+ * A scan probes the CLI plugins in parallel, then, in name order, installs new plugins, updates those that changed
+ * (a plugin revision is a bundle revision), leaves the others alone, and uninstalls the bundles whose plugin is
+ * gone: those this component manages or that lie in the plugins directory, and CLI plugin bundles whose directory no
+ * longer exists. Plugins that fail probing (or have an invalid name) are installed all the same, as failed plugin
+ * bundles without tools, so the failure shows in the console and in the plugin DTOs; a jar that cannot be installed
+ * or started is reported the same way.
+ * <p>
+ * A full scan ({@link #rescan()}; on activation and after a relevant configuration change) probes every CLI plugin.
+ * A scan for a change (from the {@link PluginDirectoryMonitor}, while {@link WatchSettings#enabled()}) only touches
+ * the entries whose {@link PluginFingerprint} differs from the one last applied: so a plugin bundle stopped or
+ * uninstalled from the console stays so until its files change or a full scan runs.
  * <p>
  * On deactivation the plugin bundles this component manages are uninstalled, unless the framework itself is
  * stopping.
@@ -72,8 +85,18 @@ public final class PluginDirectoryWatcher {
     private final ReentrantLock scanLock = new ReentrantLock();
     /** Locations of the plugin bundles this component installed, updated or found unchanged. */
     private final Set<String> managed = ConcurrentHashMap.newKeySet();
+    /** The fingerprint of every plugin entry as last applied, by bundle location. */
+    private final Map<String, String> applied = new ConcurrentHashMap<>();
+    /** The jars seen in the plugins directory, by bundle location. */
+    private final Map<String, JarPlugin> jars = new ConcurrentHashMap<>();
     private volatile Setup setup;
     private volatile boolean closed;
+    /** Watches the directory once the first scan is done; guarded by scanLock. */
+    private PluginDirectoryMonitor monitor;
+    /** The setup the monitor watches with; guarded by scanLock. */
+    private Setup monitored;
+    /** Whether the missing plugins directory was reported; guarded by scanLock. */
+    private boolean missingReported;
     /** The {@link PluginRuntime#CONDITION_PLUGINS_SCANNED} condition, once a scan completed; guarded by scanLock. */
     private ServiceRegistration<Condition> scanned;
 
@@ -89,15 +112,15 @@ public final class PluginDirectoryWatcher {
             PluginsConfiguration config) {
         this.context = context;
         this.executor = executor;
-        this.setup = setup(PluginSettings.from(config));
+        this.setup = setup(PluginSettings.from(config), WatchSettings.from(config));
         int parallelism = setup.settings().probeParallelism();
         this.probePool = new ThreadPoolExecutor(parallelism, parallelism, 30, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), new DaemonThreads("plugin-probe"));
         probePool.allowCoreThreadTimeOut(true);
         this.scanThread = Executors.newSingleThreadExecutor(new DaemonThreads("plugin-scan"));
-        LOG.info("Plugin directory watcher started: {} (python {}, {} probes at once)",
-                setup.settings().directory(), setup.settings().probe().python(), parallelism);
-        scanLater();
+        LOG.info("Plugin directory watcher started: {} (python {}, {} probes at once, {})",
+                setup.settings().directory(), setup.settings().probe().python(), parallelism, describe(setup.watch()));
+        scanLater(true);
     }
 
     /**
@@ -107,28 +130,39 @@ public final class PluginDirectoryWatcher {
      */
     @Modified
     void modified(PluginsConfiguration config) {
-        PluginSettings old = setup.settings();
+        Setup old = setup;
         PluginSettings settings = PluginSettings.from(config);
-        setup = setup(settings);
+        setup = setup(settings, WatchSettings.from(config));
         resizeProbePool(settings.probeParallelism());
-        if (old.directory().equals(settings.directory()) && old.probe().equals(settings.probe())) {
-            LOG.debug("Plugin directory watcher reconfigured; probing unchanged, no rescan");
+        boolean probing = old.settings().directory().equals(settings.directory())
+                && old.settings().probe().equals(settings.probe());
+        if (probing && old.watch().equals(setup.watch())) {
+            LOG.debug("Plugin directory watcher reconfigured; probing and watching unchanged");
             return;
         }
-        LOG.info("Plugin directory watcher reconfigured: {} (python {})", settings.directory(),
-                settings.probe().python());
-        scanLater();
+        LOG.info("Plugin directory watcher reconfigured: {} (python {}, {})", settings.directory(),
+                settings.probe().python(), describe(setup.watch()));
+        scanLater(!probing);
     }
 
     /**
-     * Scans the plugins directory now and brings the plugin bundles in line with it: installs new plugins,
-     * updates changed ones, uninstalls those that are gone. Waits for a scan already running, then runs. Blocks
-     * while plugins are probed (each probe is bounded by the probe timeout).
+     * Scans the plugins directory now, probing every CLI plugin again, and brings the plugin bundles in line with it:
+     * installs new plugins, updates changed ones, uninstalls those that are gone. Waits for a scan already running,
+     * then runs. Blocks while plugins are probed (each probe is bounded by the probe timeout).
      *
      * @return what the scan did
      * @throws IllegalStateException if the component is deactivated
      */
     public ScanSummary rescan() {
+        return scanNow(true);
+    }
+
+    /** Scans for changes: only the entries whose fingerprint differs from the one last applied. */
+    ScanSummary scanChanges() {
+        return scanNow(false);
+    }
+
+    private ScanSummary scanNow(boolean full) {
         if (closed) {
             throw new IllegalStateException("the plugin directory watcher is stopped");
         }
@@ -137,17 +171,28 @@ public final class PluginDirectoryWatcher {
             if (closed) {
                 throw new IllegalStateException("the plugin directory watcher is stopped");
             }
-            ScanSummary summary = scan(setup);
-            LOG.info("Plugins {}", summary);
+            Setup current = setup;
+            ScanSummary summary = scan(current, full);
+            if (full || summary.changedAnything()) {
+                LOG.info("Plugins {}", summary);
+            }
             if (summary.complete() && scanned == null && !closed) {
                 scanned = context.registerService(Condition.class, Condition.INSTANCE,
                         FrameworkUtil.asDictionary(Map.of(Condition.CONDITION_ID,
                                 PluginRuntime.CONDITION_PLUGINS_SCANNED)));
             }
+            watchWith(current);
             return summary;
         } finally {
             scanLock.unlock();
         }
+    }
+
+    /** @return the jars seen in the plugins directory, with their problems */
+    public List<JarPlugin> jarPlugins() {
+        List<JarPlugin> seen = new ArrayList<>(jars.values());
+        seen.sort((a, b) -> a.jar().compareTo(b.jar()));
+        return seen;
     }
 
     /** @return the plugins directory currently configured, absolute */
@@ -162,6 +207,7 @@ public final class PluginDirectoryWatcher {
     @Deactivate
     void deactivate() {
         closed = true;
+        stopWatching();
         scanThread.shutdownNow();
         for (Runnable queued : probePool.shutdownNow()) {
             if (queued instanceof Future<?> future) {
@@ -201,15 +247,64 @@ public final class PluginDirectoryWatcher {
         }
     }
 
-    private Setup setup(PluginSettings settings) {
-        return new Setup(settings, PluginBundleFactory.probingWith(executor, settings.probe()));
+    private Setup setup(PluginSettings settings, WatchSettings watch) {
+        return new Setup(settings, watch, PluginBundleFactory.probingWith(executor, settings.probe()),
+                new PluginFingerprint(watch.ignoredNames()));
     }
 
-    private void scanLater() {
+    /** Starts, restarts or stops the monitor to match the setup; called under scanLock. */
+    private void watchWith(Setup current) {
+        if (monitored == current) {
+            return;
+        }
+        if (monitor != null) {
+            monitor.stop(); // not joined: its thread may be waiting for this lock
+            monitor = null;
+        }
+        monitored = current;
+        if (!current.watch().enabled() || closed) {
+            return;
+        }
+        monitor = new PluginDirectoryMonitor(current.settings().directory(), current.watch(), current.fingerprint(),
+                () -> Map.copyOf(applied), this::scanChangesQuietly, new DaemonThreads("plugin-watch"));
+        monitor.start();
+    }
+
+    private void scanChangesQuietly() {
+        try {
+            scanChanges();
+        } catch (IllegalStateException e) {
+            LOG.debug("Plugin scan skipped: {}", e.getMessage());
+        }
+    }
+
+    private void stopWatching() {
+        PluginDirectoryMonitor stopping;
+        scanLock.lock();
+        try {
+            stopping = monitor;
+            monitor = null;
+        } finally {
+            scanLock.unlock();
+        }
+        if (stopping != null) {
+            stopping.close();
+        }
+    }
+
+    private static String describe(WatchSettings watch) {
+        if (!watch.enabled()) {
+            return "not watching";
+        }
+        return "watching, quiet " + watch.quiet().toMillis() + " ms, "
+                + (watch.poll().isZero() ? "no polling" : "polling every " + watch.poll().toSeconds() + " s");
+    }
+
+    private void scanLater(boolean full) {
         try {
             scanThread.execute(() -> {
                 try {
-                    rescan();
+                    scanNow(full);
                 } catch (IllegalStateException e) {
                     LOG.debug("Plugin scan skipped: {}", e.getMessage());
                 } catch (RuntimeException e) {
@@ -221,34 +316,49 @@ public final class PluginDirectoryWatcher {
         }
     }
 
-    private ScanSummary scan(Setup current) {
+    private ScanSummary scan(Setup current, boolean full) {
         Path root = current.settings().directory();
         Results results = new Results(root);
         List<Path> directories;
+        List<Path> jarFiles;
         if (!Files.isDirectory(root)) {
-            LOG.warn("Plugins directory {} does not exist: no CLI plugins", root);
+            if (!missingReported) {
+                LOG.warn("Plugins directory {} does not exist: no plugins until it is created", root);
+                missingReported = true;
+            }
             directories = List.of();
+            jarFiles = List.of();
         } else {
+            missingReported = false;
             try {
                 directories = PluginScanner.scan(root);
+                jarFiles = PluginScanner.scanJars(root);
             } catch (IOException e) {
                 LOG.warn("Cannot list the plugins directory {}: {}; plugin bundles left as they are", root,
                         e.toString());
                 return results.summary(false);
             }
         }
+        Set<String> seen = new HashSet<>();
+        Map<Path, String> prints = new LinkedHashMap<>();
         Map<Path, Future<PluginBundle>> probes = new LinkedHashMap<>();
         try {
             for (Path directory : directories) {
+                String location = PluginBundle.location(directory);
+                seen.add(location);
+                String print = current.fingerprint().of(directory);
+                prints.put(directory, print);
+                if (!full && print != null && print.equals(applied.get(location))) {
+                    results.unchanged.add(directory.getFileName().toString());
+                    continue;
+                }
                 probes.put(directory, probePool.submit(() -> current.factory().create(directory)));
             }
         } catch (RejectedExecutionException e) {
             cancel(probes);
             return results.summary(false);
         }
-        Set<String> seen = new HashSet<>();
         for (Map.Entry<Path, Future<PluginBundle>> probe : probes.entrySet()) {
-            seen.add(PluginBundle.location(probe.getKey()));
             PluginBundle plugin;
             try {
                 plugin = probe.getValue().get();
@@ -269,21 +379,50 @@ public final class PluginDirectoryWatcher {
                 return results.summary(false);
             }
             apply(plugin, results);
+            remember(plugin.location(), prints.get(probe.getKey()));
+        }
+        List<Bundle> touched = new ArrayList<>();
+        for (Path jar : jarFiles) {
+            if (closed) {
+                return results.summary(false);
+            }
+            String location = JarPlugins.location(jar);
+            seen.add(location);
+            String print = current.fingerprint().of(jar);
+            if (print != null && print.equals(applied.get(location)) && (!full || bundleAt(location) != null
+                    || jars.get(location) != null && jars.get(location).problem() != null)) {
+                results.unchanged.add(JarPlugins.name(jar));
+                continue;
+            }
+            applyJar(jar, location, results, touched);
+            remember(location, print);
         }
         if (closed) {
             return results.summary(false);
         }
-        removeGone(root, seen, results);
+        removeGone(root, seen, results, touched);
+        applied.keySet().retainAll(seen);
+        jars.keySet().retainAll(seen);
+        refreshRemovalPending(touched);
         return results.summary(true);
     }
 
-    /** Installs, updates or keeps the bundle of one probed plugin, and starts it when installed or updated. */
+    private void remember(String location, String print) {
+        if (print == null) {
+            applied.remove(location); // vanished while probed: the next observation sees it gone
+        } else {
+            applied.put(location, print);
+        }
+    }
+
+    /** Installs, updates or keeps the bundle of one probed plugin, and starts it when newly installed. */
     private void apply(PluginBundle plugin, Results results) {
         String location = plugin.location();
         String name = plugin.name();
         try {
             Bundle bundle = bundleAt(location);
-            if (bundle == null) {
+            boolean installed = bundle == null;
+            if (installed) {
                 bundle = context.installBundle(location, new ByteArrayInputStream(plugin.toJar()));
                 results.installed.add(name);
             } else if (isSameRevision(bundle, plugin)) {
@@ -294,7 +433,7 @@ public final class PluginDirectoryWatcher {
                 }
                 return;
             } else {
-                bundle.update(new ByteArrayInputStream(plugin.toJar()));
+                bundle.update(new ByteArrayInputStream(plugin.toJar())); // an active bundle is restarted
                 results.updated.add(name);
             }
             managed.add(location);
@@ -308,7 +447,9 @@ public final class PluginDirectoryWatcher {
             if (plugin.error() != null) {
                 results.failed.add(name);
             }
-            bundle.start();
+            if (installed) {
+                bundle.start();
+            }
         } catch (BundleException | IllegalStateException | SecurityException e) {
             LOG.warn("Cannot install or start plugin {} from {}: {}", PluginNames.printable(name), location,
                     e.getMessage());
@@ -316,8 +457,46 @@ public final class PluginDirectoryWatcher {
         }
     }
 
+    /**
+     * Installs or updates the bundle of a Java plugin jar, and starts it when newly installed or when it could not be
+     * started before. A jar that is not a valid bundle, or does not resolve, is reported and kept as failed until
+     * it changes.
+     */
+    private void applyJar(Path jar, String location, Results results, List<Bundle> touched) {
+        String name = JarPlugins.name(jar);
+        JarPlugin before = jars.get(location);
+        Bundle bundle = bundleAt(location);
+        try {
+            boolean installed = bundle == null;
+            try (InputStream in = Files.newInputStream(jar)) {
+                if (installed) {
+                    bundle = context.installBundle(location, in);
+                    results.installed.add(name);
+                } else {
+                    bundle.update(in);
+                    touched.add(bundle);
+                    results.updated.add(name);
+                }
+            }
+            managed.add(location);
+            jars.put(location, new JarPlugin(jar, location, null));
+            boolean fragment = (bundle.adapt(BundleRevision.class).getTypes() & BundleRevision.TYPE_FRAGMENT) != 0;
+            if (!fragment && (installed || before == null || before.problem() != null)) {
+                bundle.start();
+            }
+            LOG.info("Java plugin {} {}: bundle {} {} {}", name, installed ? "installed" : "updated",
+                    bundle.getBundleId(), bundle.getSymbolicName(), bundle.getVersion());
+        } catch (BundleException | IOException | IllegalStateException | SecurityException e) {
+            String problem = (bundle == null ? "cannot install " : "cannot start ") + jar.getFileName() + ": "
+                    + Objects.requireNonNullElse(e.getMessage(), e.toString());
+            LOG.warn("Java plugin {}: {}", name, problem);
+            jars.put(location, new JarPlugin(jar, location, PluginNames.printable(problem)));
+            results.failed.add(name);
+        }
+    }
+
     /** Uninstalls the plugin bundles whose plugin was not found by this scan. */
-    private void removeGone(Path root, Set<String> seen, Results results) {
+    private void removeGone(Path root, Set<String> seen, Results results, List<Bundle> touched) {
         Bundle[] bundles;
         try {
             bundles = context.getBundles();
@@ -326,7 +505,19 @@ public final class PluginDirectoryWatcher {
         }
         for (Bundle bundle : bundles) {
             String location = bundle.getLocation();
-            if (!PluginBundle.isPluginLocation(location) || seen.contains(location)) {
+            if (seen.contains(location)) {
+                continue;
+            }
+            if (jars.containsKey(location) && managed.contains(location)) {
+                LOG.info("Java plugin {} is gone: uninstalling bundle {}", location, bundle.getBundleId());
+                if (uninstall(bundle)) {
+                    results.removed.add(location);
+                    touched.add(bundle);
+                }
+                managed.remove(location);
+                continue;
+            }
+            if (!PluginBundle.isPluginLocation(location)) {
                 continue;
             }
             Path directory;
@@ -344,6 +535,23 @@ public final class PluginDirectoryWatcher {
                 }
                 managed.remove(location);
             }
+        }
+    }
+
+    /** Refreshes the Java plugin bundles updated or uninstalled whose old revision is still in use. */
+    private void refreshRemovalPending(List<Bundle> touched) {
+        if (touched.isEmpty()) {
+            return;
+        }
+        try {
+            FrameworkWiring wiring = context.getBundle(Constants.SYSTEM_BUNDLE_ID).adapt(FrameworkWiring.class);
+            Collection<Bundle> pending = new ArrayList<>(wiring.getRemovalPendingBundles());
+            pending.retainAll(touched);
+            if (!pending.isEmpty()) {
+                wiring.refreshBundles(pending);
+            }
+        } catch (IllegalStateException | SecurityException e) {
+            LOG.debug("Cannot refresh updated plugin bundles: {}", e.toString());
         }
     }
 
@@ -406,8 +614,9 @@ public final class PluginDirectoryWatcher {
         }
     }
 
-    /** The settings in force and the factory that probes with them. */
-    private record Setup(PluginSettings settings, PluginBundleFactory factory) {
+    /** The settings in force, and the factory and fingerprints that go with them. */
+    private record Setup(PluginSettings settings, WatchSettings watch, PluginBundleFactory factory,
+            PluginFingerprint fingerprint) {
     }
 
     /** What a scan did so far. */

@@ -14,7 +14,7 @@ import java.util.List;
  * A plugin is an entry of the plugins directory that is a directory (symbolic links followed) and contains a
  * {@value #PYTHON_CLI} or an executable {@value #EXECUTABLE_CLI} (regular files, links followed). Hidden entries
  * (names starting with {@code .}) and {@value #PYCACHE} are skipped, as are files, broken links and directories
- * without a CLI. Names are not checked here: a plugin with an invalid name is still found, so that it can be
+ * without a CLI. Jars ({@link #scanJars}) are Java plugin bundles. Names are not checked here: a plugin with an invalid name is still found, so that it can be
  * reported as failed.
  */
 final class PluginScanner {
@@ -45,6 +45,24 @@ final class PluginScanner {
         }
         plugins.sort(Comparator.comparing(p -> p.getFileName().toString()));
         return plugins;
+    }
+
+    /**
+     * @param root the plugins directory
+     * @return the Java plugin jars: regular files (links followed) named {@code *.jar}, not hidden, sorted by name
+     * @throws IOException if the plugins directory cannot be listed (including when it does not exist)
+     */
+    static List<Path> scanJars(Path root) throws IOException {
+        List<Path> jars = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(root, "*.jar")) {
+            for (Path entry : entries) {
+                if (!isSkipped(entry.getFileName().toString()) && Files.isRegularFile(entry)) {
+                    jars.add(entry);
+                }
+            }
+        }
+        jars.sort(Comparator.comparing(p -> p.getFileName().toString()));
+        return jars;
     }
 
     /** @return whether an entry of that name is never a plugin */

@@ -28,6 +28,10 @@ public @interface PluginsConfiguration {
     int DEFAULT_MAX_STDERR_BYTES = 64 * 1024;
     /** Default of {@link #probeParallelism()}. */
     int DEFAULT_PROBE_PARALLELISM = 4;
+    /** Default of {@link #watchQuietMillis()}. */
+    int DEFAULT_WATCH_QUIET_MILLIS = 300;
+    /** Default of {@link #watchPollSeconds()}. */
+    int DEFAULT_WATCH_POLL_SECONDS = 2;
 
     @AttributeDefinition(name = "Plugins directory",
             description = "The directory whose sub-directories are CLI plugins (a sub-directory with a cli.py, or "
@@ -67,4 +71,29 @@ public @interface PluginsConfiguration {
             description = "How many plugins are probed at the same time during a scan of the plugins directory.",
             min = "1")
     int probeParallelism() default DEFAULT_PROBE_PARALLELISM;
+
+    @AttributeDefinition(name = "Watch the plugins directory",
+            description = "Whether plugins added to, changed in or removed from the plugins directory (sub-directories "
+                    + "with a CLI, and .jar bundles) are installed, updated or uninstalled while the server runs. "
+                    + "When off, the directory is scanned at start and on request (smcp:rescan) only.")
+    boolean watch() default true;
+
+    @AttributeDefinition(name = "Quiet time before a change is applied (milliseconds)",
+            description = "A change is applied once the plugin's files have been left alone this long, so that a "
+                    + "plugin being copied in is installed once, complete.",
+            min = "10")
+    int watchQuietMillis() default DEFAULT_WATCH_QUIET_MILLIS;
+
+    @AttributeDefinition(name = "Poll interval (seconds)",
+            description = "How often the plugins directory is also checked by listing it, for the changes file-system "
+                    + "events miss (network file systems, files behind symbolic links). 0 turns polling off.",
+            min = "0")
+    int watchPollSeconds() default DEFAULT_WATCH_POLL_SECONDS;
+
+    @AttributeDefinition(name = "Ignored file names",
+            description = "Glob patterns of file and directory names inside a plugin directory whose changes do not "
+                    + "make the plugin be probed again, such as data and log files a plugin writes next to its CLI. "
+                    + "Hidden names and __pycache__ are always ignored.")
+    String[] watchIgnore() default { "*.log", "*.tmp", "*.swp", "*~", "*.db", "*.sqlite", "*.sqlite3", "*-journal",
+        "*-wal", "*-shm" };
 }

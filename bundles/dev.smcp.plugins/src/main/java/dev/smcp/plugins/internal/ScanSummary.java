@@ -29,6 +29,11 @@ public record ScanSummary(Path directory, List<String> installed, List<String> u
         failed = List.copyOf(failed);
     }
 
+    /** @return whether the scan installed, updated or removed anything */
+    public boolean changedAnything() {
+        return !installed.isEmpty() || !updated.isEmpty() || !removed.isEmpty();
+    }
+
     /** @return the summary as the DTO of the runtime API */
     public ScanDTO toDto() {
         ScanDTO dto = new ScanDTO();
