@@ -125,7 +125,6 @@ final class AppearanceBenchmark {
             PluginFiles.delete(work);
         }
 
-        line("load average after the scenario: %s", Report.loadAverage());
         line("");
         line("Plugin appearance latency in ms, from the end of the copy (or of the deletion); deadline %d s per wait,"
                 + " polls every %d ms", options.deadlineSeconds(), POLL_MILLIS);
@@ -136,6 +135,7 @@ final class AppearanceBenchmark {
         if (skipped != null) {
             line(skipped);
         }
+        line("load average after the scenario: %s", Report.loadAverage());
     }
 
     private static void row(Figures figures) {

@@ -40,9 +40,9 @@ record BenchmarkOptions(List<String> scenarios, Path distribution, Path pluginsD
             usage: Benchmark [--scenario=calls|appearance|startup|all[,...]] [--distribution=DIR] [--plugins-dir=DIR]
               calls:      [--warmup=N] [--iterations=N] [--warmup-seconds=S] [--seconds=S] [--concurrency=1,8,32]
               appearance: [--rounds=N] [--deadline-seconds=S]
-              startup:    [--plugins=N] [--starts=N] [--start-deadline-seconds=S] [--startup-processes=default,2,1]
+              startup:    [--plugins=N] [--starts=N] [--start-deadline-seconds=S] [--startup-processes=default,1]
             defaults: calls, runtime/distribution/target/smcp, plugins; 50, 300, 3, 10, 1,8,32; 10, 30; 100, 3, 180,
-            default,2,1 (a variant per value: "default" starts without --max-plugin-processes, N with that flag).
+            default,1 (a variant per value: "default" starts without --max-plugin-processes, N with that flag).
             python3 is the one on PATH, for the server and the direct runs alike.""";
 
     /** @return whether the scenario was selected */
@@ -66,7 +66,6 @@ record BenchmarkOptions(List<String> scenarios, Path distribution, Path pluginsD
         int startDeadlineSeconds = 180;
         List<Integer> startupProcesses = new ArrayList<>();
         startupProcesses.add(null);
-        startupProcesses.add(2);
         startupProcesses.add(1);
         for (String arg : args) {
             if (arg.isBlank()) {

@@ -1,6 +1,7 @@
 package dev.smcp.benchmark;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,21 +50,30 @@ final class PluginFiles {
     }
 
     /**
-     * The command names a CLI plugin declares, from its {@code --describe} output, run the way the server runs it
-     * ({@code python3 cli.py --describe}, the plugin directory as working directory).
+     * Runs {@code python3 cli.py --describe} the way the server runs it (the plugin directory as working directory,
+     * stdin closed).
+     *
+     * @return its standard output
+     * @throws IOException when it cannot be started or exits with another code than 0
      */
-    static List<String> describedCommands(Path plugin) throws IOException, InterruptedException {
+    static byte[] describe(Path plugin) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(Report.PYTHON, "cli.py", "--describe").directory(plugin.toFile())
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         process.getOutputStream().close();
         byte[] out;
-        try (var in = process.getInputStream()) {
+        try (InputStream in = process.getInputStream()) {
             out = in.readAllBytes();
         }
         int exit = process.waitFor();
         if (exit != 0) {
             throw new IOException(plugin + "/cli.py --describe exited with " + exit);
         }
+        return out;
+    }
+
+    /** The command names a CLI plugin declares, from its {@code --describe} output. */
+    static List<String> describedCommands(Path plugin) throws IOException, InterruptedException {
+        byte[] out = describe(plugin);
         Map<String, Object> description = McpJsonDefaults.getMapper().readValue(out,
                 new TypeRef<Map<String, Object>>() {
                 });

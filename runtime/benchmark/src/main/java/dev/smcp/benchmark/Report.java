@@ -16,6 +16,7 @@ final class Report {
 
     /** The server's default interpreter, looked up on PATH by the server and the harness alike. */
     static final String PYTHON = "python3";
+    private static final int PYTHON_STARTS = 7;
 
     private final List<String> errors = new ArrayList<>();
 
@@ -56,6 +57,7 @@ final class Report {
         line("java: %s %s (%s); the server runs on the same java", System.getProperty("java.vm.name"),
                 System.getProperty("java.runtime.version"), System.getProperty("java.vm.vendor"));
         line("python: %s", pythonFacts());
+        line("python start-up (python3 -c pass, every start pays it): %s", pythonStartup());
         line("load average at the start: %s", loadAverage());
     }
 
@@ -108,6 +110,28 @@ final class Report {
             Thread.currentThread().interrupt();
             return PYTHON + " on PATH: " + found;
         }
+    }
+
+    /** @return the median wall time of a few {@code python3 -c pass}, or why it could not be measured */
+    private static String pythonStartup() {
+        long[] nanos = new long[PYTHON_STARTS];
+        try {
+            for (int i = 0; i < nanos.length; i++) {
+                long started = System.nanoTime();
+                Process process = new ProcessBuilder(PYTHON, "-c", "pass").redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                process.getOutputStream().close();
+                process.waitFor();
+                nanos[i] = System.nanoTime() - started;
+            }
+        } catch (IOException e) {
+            return "not runnable: " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+        return String.format(Locale.ROOT, "median %.1f ms of %d", LatencyStats.ofNanos(nanos).median(),
+                PYTHON_STARTS);
     }
 
     private static boolean isScript(Path file) {

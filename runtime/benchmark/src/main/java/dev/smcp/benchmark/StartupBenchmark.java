@@ -15,6 +15,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToLongFunction;
 
@@ -30,6 +33,8 @@ final class StartupBenchmark {
     /** Pause between two {@code tools/list} polls (each lists up to some hundred tools, on the same two cores). */
     private static final long POLL_MILLIS = 100;
     private static final long CONNECT_POLL_MILLIS = 20;
+    /** The reference runs of the probes without the server: one at a time, and as many as the default probe pool. */
+    private static final int[] DIRECT_PROBE_PARALLELISM = {1, 4};
 
     private final BenchmarkOptions options;
     private final Report report;
@@ -63,8 +68,10 @@ final class StartupBenchmark {
             Path empty = Files.createDirectory(work.resolve("empty"));
             Path many = Files.createDirectory(work.resolve("plugins"));
             Set<String> tools = new HashSet<>();
+            List<Path> generated = new ArrayList<>();
             for (int i = 0; i < options.plugins(); i++) {
                 String name = String.format(Locale.ROOT, "p%03d", i);
+                generated.add(many.resolve(name));
                 PluginFiles.copy(template, many.resolve(name));
                 commands.forEach(c -> tools.add(name + "__" + c));
             }
@@ -89,15 +96,14 @@ final class StartupBenchmark {
                 }
             }
 
-            line("load average after the scenario: %s", Report.loadAverage());
             line("");
             line("Startup in ms from the process start; median (min-max) of %d starts; tools/list polled every %d ms",
                     options.starts(), POLL_MILLIS);
-            line("%-44s %-22s %-22s %-22s %-18s", "variant", "ready line", "all tools listed", "SSE session open",
+            line("%-52s %-22s %-22s %-22s %-18s", "variant", "ready line", "all tools listed", "SSE session open",
                     "stop (SIGTERM)");
             for (int i = 0; i < variants.size(); i++) {
                 List<Start> measured = starts.get(i);
-                line("%-44s %-22s %-22s %-22s %-18s", variants.get(i).label() + " (" + variants.get(i).tools().size()
+                line("%-52s %-22s %-22s %-22s %-18s", variants.get(i).label() + " (" + variants.get(i).tools().size()
                         + " tools)", summary(measured, Start::ready), summary(measured, Start::listed),
                         summary(measured, Start::sseUp), summary(measured, Start::stopped));
                 long probing = measured.stream().filter(Start::stillProbing).count();
@@ -105,8 +111,41 @@ final class StartupBenchmark {
                     line("  %d of these ready lines said \"(still being probed)\"", probing);
                 }
             }
+            if (!generated.isEmpty()) {
+                line("");
+                line("For comparison, python3 cli.py --describe of all %d plugins run from the harness, without the"
+                        + " server:", generated.size());
+                for (int parallel : DIRECT_PROBE_PARALLELISM) {
+                    progress("direct --describe of " + generated.size() + " plugins, " + parallel + " at once");
+                    line("  %d at once: %.0f ms", parallel, directProbes(generated, parallel) / 1e6);
+                }
+            }
+            line("load average after the scenario: %s", Report.loadAverage());
         } finally {
             PluginFiles.delete(work);
+        }
+    }
+
+    /**
+     * Runs every plugin's {@code --describe} from the harness, so many at once: what probing them costs without the
+     * server.
+     *
+     * @return the wall time in nanoseconds
+     */
+    private static long directProbes(List<Path> plugins, int parallel) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        try {
+            long started = System.nanoTime();
+            List<Future<byte[]>> runs = new ArrayList<>();
+            for (Path plugin : plugins) {
+                runs.add(pool.submit(() -> PluginFiles.describe(plugin)));
+            }
+            for (Future<byte[]> run : runs) {
+                run.get();
+            }
+            return System.nanoTime() - started;
+        } finally {
+            pool.shutdownNow();
         }
     }
 
