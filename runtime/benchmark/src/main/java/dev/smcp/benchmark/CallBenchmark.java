@@ -1,80 +1,51 @@
 package dev.smcp.benchmark;
 
-import java.io.File;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import static dev.smcp.benchmark.Report.line;
+import static dev.smcp.benchmark.Report.progress;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
- * Times {@code demo_math__calculate} through the real server (MCP Java SDK client over HTTP+SSE) against running
- * the same CLI directly: sequential latency, then throughput at several concurrency levels. A harness, not a test:
- * it prints figures for this machine (docs/performance.md) to stdout, progress to stderr, and exits 1 only if a
- * call failed.
+ * The call scenario: times {@code demo_math__calculate} through the real server (MCP Java SDK client over HTTP+SSE)
+ * against running the same CLI directly, sequential latency first, then throughput at several concurrency levels.
  */
-public final class CallBenchmark {
+final class CallBenchmark {
 
     private static final Path SETSID = Path.of("/usr/bin/setsid");
-    /** The server's default interpreter, looked up on PATH by both sides. */
-    private static final String PYTHON = "python3";
     private static final double TARGET_OVERHEAD_MS = 2.0;
     /** Pings before the measurements, so both JVMs have compiled the transport path. */
     private static final int TRANSPORT_WARMUP = 1000;
 
     private final BenchmarkOptions options;
-    private final List<String> errors = new ArrayList<>();
+    private final Report report;
 
-    private CallBenchmark(BenchmarkOptions options) {
+    CallBenchmark(BenchmarkOptions options, Report report) {
         this.options = options;
+        this.report = report;
     }
 
-    public static void main(String[] args) throws Exception {
-        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"); // the SDK's own logging
-        }
-        BenchmarkOptions options;
-        try {
-            if (List.of(args).contains("--help")) {
-                System.out.println(BenchmarkOptions.USAGE);
-                return;
-            }
-            options = BenchmarkOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage() + "\n" + BenchmarkOptions.USAGE);
-            System.exit(2);
-            return;
-        }
-        System.exit(new CallBenchmark(options).run());
-    }
-
-    private int run() throws Exception {
-        Path cli = options.pluginsDir().resolve("demo_math").resolve("cli.py");
+    void run() throws Exception {
+        Path cli = options.pluginsDir().resolve(ExpectedResult.PLUGIN).resolve("cli.py");
         if (!Files.isRegularFile(cli)) {
             throw new IllegalStateException("no " + cli + "; pass --plugins-dir=<repository>/plugins");
         }
-        List<String> direct = List.of(PYTHON, cli.toString(), ExpectedResult.COMMAND, "--operation=add",
+        List<String> direct = List.of(Report.PYTHON, cli.toString(), ExpectedResult.COMMAND, "--operation=add",
                 "--a=2", "--b=3");
-        line("SMCP call benchmark: %s %s", ExpectedResult.TOOL, ExpectedResult.JSON);
-        machineFacts();
+        line("");
+        line("== calls: %s %s", ExpectedResult.TOOL, ExpectedResult.JSON);
         line("direct command: %s", String.join(" ", direct));
         progress("starting the server from " + options.distribution());
-        try (SmcpServerProcess server = SmcpServerProcess.start(options.distribution(), options.pluginsDir())) {
+        try (SmcpServerProcess server = SmcpServerProcess.start(options.distribution(), options.pluginsDir(),
+                List.of())) {
             line("server: %s/sse, plugins %s", server.baseUrl(), options.pluginsDir());
             sequential(server, direct);
             throughput(server, new DirectCli(direct));
         }
-        if (!errors.isEmpty()) {
-            System.out.println();
-            System.out.println("ERRORS (first ones per measurement):");
-            errors.forEach(e -> System.out.println("  " + e));
-            return 1;
-        }
-        return 0;
+        line("load average after the scenario: %s", Report.loadAverage());
     }
 
     private void sequential(SmcpServerProcess server, List<String> direct) throws Exception {
@@ -133,7 +104,7 @@ public final class CallBenchmark {
         LatencyStats stats = samples.stats();
         line("%-40s %6d %8.2f %8.2f %8.2f %8.2f %8.2f %7d", what, stats.count(), stats.median(), stats.p90(),
                 stats.p99(), stats.mean(), stats.max(), samples.errors());
-        noteErrors(what, samples);
+        report.errors(what, samples);
     }
 
     /** The server's own durations of the measured calls (its log line follows the response, so wait a little). */
@@ -179,76 +150,6 @@ public final class CallBenchmark {
         LatencyStats stats = result.samples().stats();
         line("%-8d %-24s %9.1f %8.2f %8.2f %8d", clients, what, result.callsPerSecond(), stats.median(),
                 stats.p99(), result.samples().errors());
-        noteErrors(clients + " x " + what, result.samples());
-    }
-
-    private void noteErrors(String what, Samples samples) {
-        if (samples.errors() > 0) {
-            errors.add(what + ": " + samples.errors() + " error(s)");
-            samples.firstErrors().forEach(e -> errors.add("  " + e));
-        }
-    }
-
-    private void machineFacts() {
-        line("machine: %d cores%s, %s %s %s", Runtime.getRuntime().availableProcessors(), cpuModel(),
-                System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("os.arch"));
-        line("java: %s %s (%s); the server runs on the same java", System.getProperty("java.vm.name"),
-                System.getProperty("java.runtime.version"), System.getProperty("java.vm.vendor"));
-        line("python: %s", pythonFacts());
-    }
-
-    private static String cpuModel() {
-        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
-            return lines.filter(l -> l.startsWith("model name")).findFirst()
-                    .map(l -> " (" + l.substring(l.indexOf(':') + 1).strip() + ")").orElse("");
-        } catch (IOException | RuntimeException e) {
-            return "";
-        }
-    }
-
-    /** Which python3 PATH finds (a launcher script such as a pyenv shim costs a lot per call), and what it runs. */
-    private static String pythonFacts() {
-        String found = "not on PATH";
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path candidate = Path.of(dir.isEmpty() ? "." : dir, PYTHON);
-            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                found = candidate + (isScript(candidate) ? " (a script)" : "");
-                break;
-            }
-        }
-        try {
-            Process process = new ProcessBuilder(PYTHON, "-c",
-                    "import platform, sys; print('Python', platform.python_version(), 'at', sys.executable)")
-                    .redirectErrorStream(true).start();
-            process.getOutputStream().close();
-            String version;
-            try (InputStream in = process.getInputStream()) {
-                version = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
-            }
-            process.waitFor();
-            return PYTHON + " on PATH: " + found + " -> " + version;
-        } catch (IOException e) {
-            return PYTHON + " not runnable: " + e.getMessage();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return PYTHON + " on PATH: " + found;
-        }
-    }
-
-    private static boolean isScript(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] start = in.readNBytes(2);
-            return start.length == 2 && start[0] == '#' && start[1] == '!';
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static void line(String format, Object... args) {
-        System.out.println(String.format(Locale.ROOT, format, args));
-    }
-
-    private static void progress(String what) {
-        System.err.println("[benchmark] " + what);
+        report.errors(clients + " x " + what, result.samples());
     }
 }

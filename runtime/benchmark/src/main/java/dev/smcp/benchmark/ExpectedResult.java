@@ -6,8 +6,9 @@ import java.util.regex.Pattern;
 /** What {@code calculate add 2 3} must answer, checked on every call. */
 final class ExpectedResult {
 
-    static final String TOOL = "demo_math__calculate";
+    static final String PLUGIN = "demo_math";
     static final String COMMAND = "calculate";
+    static final String TOOL = PLUGIN + "__" + COMMAND;
     static final Map<String, Object> ARGUMENTS = Map.of("operation", "add", "a", 2, "b", 3);
     static final String JSON = "{\"operation\":\"add\",\"a\":2,\"b\":3}";
     private static final Pattern RESULT_FIVE = Pattern.compile("\"result\"\\s*:\\s*5(\\.0)?\\b");

@@ -10,21 +10,34 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.json.TypeRef;
+
 /**
  * The legacy HTTP+SSE transport spoken by hand with the JDK HTTP client, no MCP SDK: its {@code ping} round trip
- * tells the server's transport cost apart from the SDK client's. Sequential use only.
+ * tells the server's transport cost apart from the SDK client's, and its stream reader notes the arrival time of
+ * every {@code notifications/tools/list_changed} without a round trip of its own. Requests are sequential; the
+ * notifications may be awaited from another thread.
  */
 final class RawSseClient implements AutoCloseable {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final String LIST_CHANGED = "\"method\":\"notifications/tools/list_changed\"";
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(TIMEOUT).build();
     private final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
+    /** {@link System#nanoTime()} of each list_changed notification as its line was read. */
+    private final BlockingQueue<Long> listChanged = new LinkedBlockingQueue<>();
     private final InputStream stream;
     private final URI endpoint;
     private int lastId;
@@ -58,6 +71,39 @@ final class RawSseClient implements AutoCloseable {
         return reply.contains("\"result\"") ? null : "unexpected reply: " + reply;
     }
 
+    /** @return the tool names of a {@code tools/list} reply (the server lists every tool on one page) */
+    Set<String> toolNames() throws IOException, InterruptedException {
+        String reply = request("tools/list", null);
+        Map<String, Object> message = McpJsonDefaults.getMapper().readValue(reply, new TypeRef<Map<String, Object>>() {
+        });
+        if (!(message.get("result") instanceof Map<?, ?> result) || !(result.get("tools") instanceof List<?> tools)) {
+            throw new IOException("unexpected tools/list reply: " + reply);
+        }
+        Set<String> names = new HashSet<>();
+        for (Object tool : tools) {
+            if (tool instanceof Map<?, ?> t && t.get("name") instanceof String name) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
+    /** Forgets the list_changed notifications received so far. */
+    void clearListChanged() {
+        listChanged.clear();
+    }
+
+    /**
+     * Waits for the next list_changed notification not yet taken or cleared.
+     *
+     * @param deadlineNanos when to give up ({@link System#nanoTime()})
+     * @return its arrival ({@link System#nanoTime()}), empty when none came before the deadline
+     */
+    OptionalLong nextListChanged(long deadlineNanos) throws InterruptedException {
+        Long arrived = listChanged.poll(deadlineNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
+        return arrived == null ? OptionalLong.empty() : OptionalLong.of(arrived);
+    }
+
     private String request(String method, String params) throws IOException, InterruptedException {
         int id = ++lastId;
         post("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"" + method + "\""
@@ -88,7 +134,12 @@ final class RawSseClient implements AutoCloseable {
         try {
             for (String line; (line = in.readLine()) != null;) {
                 if (line.startsWith("data: ")) {
-                    messages.add(line.substring("data: ".length()));
+                    String message = line.substring("data: ".length());
+                    if (message.contains(LIST_CHANGED)) {
+                        listChanged.add(System.nanoTime());
+                    } else {
+                        messages.add(message);
+                    }
                 }
             }
         } catch (IOException e) {

@@ -1,6 +1,8 @@
 package dev.smcp.benchmark;
 
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
@@ -14,7 +16,6 @@ import io.modelcontextprotocol.spec.McpSchema.TextContent;
 final class ServerClient implements AutoCloseable {
 
     private final McpSyncClient client;
-    private final CallToolRequest calculate = new CallToolRequest(ExpectedResult.TOOL, ExpectedResult.ARGUMENTS);
 
     ServerClient(String baseUrl) {
         HttpClientSseClientTransport transport = HttpClientSseClientTransport.builder(baseUrl).sseEndpoint("/sse")
@@ -27,7 +28,18 @@ final class ServerClient implements AutoCloseable {
 
     /** {@code tools/call demo_math__calculate}, checked. */
     String calculate() {
-        CallToolResult result = client.callTool(calculate);
+        return calculate(ExpectedResult.TOOL);
+    }
+
+    /**
+     * {@code tools/call} of a copy of {@code demo_math__calculate} under another plugin name, checked.
+     *
+     * @param tool the tool name, {@code <plugin>__calculate}
+     * @return {@code null} on the expected result, else what is wrong
+     * @throws RuntimeException when the server answers with a JSON-RPC error (such as an unknown tool)
+     */
+    String calculate(String tool) {
+        CallToolResult result = client.callTool(new CallToolRequest(tool, ExpectedResult.ARGUMENTS));
         if (Boolean.TRUE.equals(result.isError())) {
             StringBuilder text = new StringBuilder("tool error:");
             result.content().forEach(c -> text.append(' ').append(c instanceof TextContent t ? t.text() : c));
@@ -45,6 +57,13 @@ final class ServerClient implements AutoCloseable {
     /** {@code tools/list}: as ping, plus the server's tool catalogue as JSON. */
     String listTools() {
         return client.listTools().tools().isEmpty() ? "no tools listed" : null;
+    }
+
+    /** @return the names {@code tools/list} returns */
+    Set<String> toolNames() {
+        Set<String> names = new HashSet<>();
+        client.listTools().tools().forEach(t -> names.add(t.name()));
+        return names;
     }
 
     @Override

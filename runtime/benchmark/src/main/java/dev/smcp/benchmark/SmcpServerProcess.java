@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 
 /**
  * The distribution started as a process ({@code java -jar smcp.jar}, stdin closed) on a free loopback port. Its
- * log is read all along, keeping the last lines and the server's own duration of every tool call.
+ * log is read all along, keeping the last lines, the server's own duration of every tool call, and when the
+ * launcher's ready line came.
  */
 final class SmcpServerProcess implements AutoCloseable {
 
@@ -31,38 +32,82 @@ final class SmcpServerProcess implements AutoCloseable {
 
     final int port;
     private final Process process;
+    private final long startedNanos;
     private final CountDownLatch ready = new CountDownLatch(1);
+    private volatile long readyNanos;
+    private volatile String readyLine;
     private final Deque<String> lastLines = new ArrayDeque<>();
     private final List<Integer> callMillis = new ArrayList<>();
 
-    private SmcpServerProcess(int port, Process process) {
+    private SmcpServerProcess(int port, Process process, long startedNanos) {
         this.port = port;
         this.process = process;
+        this.startedNanos = startedNanos;
         Thread reader = new Thread(this::readLog, "smcp-benchmark-server-log");
         reader.setDaemon(true);
         reader.start();
     }
 
-    /** Starts the server and waits for its {@code ready} line. */
-    static SmcpServerProcess start(Path distribution, Path pluginsDir) throws IOException, InterruptedException {
-        Path jar = distribution.resolve("smcp.jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("no " + jar + "; build it first (mvn -B package -DskipTests)");
-        }
-        int port = freePort();
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString(), "--port", Integer.toString(port), "--plugins-dir", pluginsDir.toString())
-                .redirectErrorStream(true);
-        builder.environment().keySet().removeIf(name -> name.startsWith("MCP_"));
-        Process process = builder.start();
-        process.getOutputStream().close();
-        SmcpServerProcess server = new SmcpServerProcess(port, process);
-        if (!server.ready.await(START_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+    /**
+     * Starts the server and waits for its {@code ready} line.
+     *
+     * @param arguments further launcher flags
+     */
+    static SmcpServerProcess start(Path distribution, Path pluginsDir, List<String> arguments)
+            throws IOException, InterruptedException {
+        SmcpServerProcess server = launch(distribution, pluginsDir, arguments);
+        if (!server.awaitReady(TimeUnit.SECONDS.toNanos(START_TIMEOUT_SECONDS) + System.nanoTime())) {
             server.close();
             throw new IllegalStateException("server not ready after " + START_TIMEOUT_SECONDS + " s; log:\n"
                     + server.log());
         }
         return server;
+    }
+
+    /**
+     * Starts the server without waiting for it.
+     *
+     * @param arguments further launcher flags
+     */
+    static SmcpServerProcess launch(Path distribution, Path pluginsDir, List<String> arguments) throws IOException {
+        Path jar = distribution.resolve("smcp.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("no " + jar + "; build it first (mvn -B package -DskipTests)");
+        }
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-jar", jar.toString(), "--port", Integer.toString(port), "--plugins-dir",
+                pluginsDir.toString()));
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(name -> name.startsWith("MCP_"));
+        long started = System.nanoTime();
+        Process process = builder.start();
+        process.getOutputStream().close();
+        return new SmcpServerProcess(port, process, started);
+    }
+
+    /**
+     * @param deadlineNanos when to give up ({@link System#nanoTime()})
+     * @return whether the ready line came before the deadline
+     */
+    boolean awaitReady(long deadlineNanos) throws InterruptedException {
+        return ready.await(deadlineNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
+    }
+
+    /** @return {@link System#nanoTime()} just before the process was started */
+    long startedNanos() {
+        return startedNanos;
+    }
+
+    /** @return {@link System#nanoTime()} when the ready line was read; only after {@link #awaitReady} said so */
+    long readyNanos() {
+        return readyNanos;
+    }
+
+    /** @return the launcher's ready line, {@code null} before it came */
+    String readyLine() {
+        return readyLine;
     }
 
     String baseUrl() {
@@ -97,7 +142,9 @@ final class SmcpServerProcess implements AutoCloseable {
                         callMillis.add(Integer.parseInt(call.group(2)));
                     }
                 }
-                if (line.contains(" ready: ")) {
+                if (readyLine == null && line.startsWith("smcp: ") && line.contains(" ready: ")) {
+                    readyNanos = System.nanoTime();
+                    readyLine = line;
                     ready.countDown();
                 }
             }
