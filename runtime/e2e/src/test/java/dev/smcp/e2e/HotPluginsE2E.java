@@ -113,7 +113,7 @@ class HotPluginsE2E {
 
         CompletableFuture<CallToolResult> call = CompletableFuture.supplyAsync(
                 () -> client.callTool(new CallToolRequest("leaving__slow", Map.of())));
-        Path pidFile = plugin.resolve("slow.pid");
+        Path pidFile = plugin.resolve(".slow.pid"); // hidden: not part of the plugin for the watcher
         for (long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30); !Files.exists(pidFile)
                 && System.nanoTime() < deadline;) {
             Thread.sleep(20);
@@ -188,7 +188,7 @@ class HotPluginsE2E {
 
     /**
      * A plugin whose {@code --describe} lists the commands; each prints {@code {"result": "ran <name>"}}; the command
-     * {@code slow} writes its pid to {@code slow.pid} and takes 3 s. The file is written aside and moved into place.
+     * {@code slow} writes its pid to {@code .slow.pid} and takes 3 s. The file is written aside and moved into place.
      */
     static void writeCli(Path directory, String... commands) throws IOException {
         StringBuilder list = new StringBuilder();
@@ -205,8 +205,9 @@ class HotPluginsE2E {
                 "        'commands': [{'name': c, 'description': 'runs ' + c, 'parameters': []} for c in COMMANDS]}))",
                 "elif sys.argv[1:2] and sys.argv[1] in COMMANDS:",
                 "    if sys.argv[1] == 'slow':",
-                "        with open('slow.pid', 'w') as f:",
+                "        with open('.slow.pid.tmp', 'w') as f:",
                 "            f.write(str(os.getpid()))",
+                "        os.replace('.slow.pid.tmp', '.slow.pid')",
                 "        time.sleep(3)",
                 "    print(json.dumps({'result': 'ran ' + sys.argv[1]}))",
                 "else:",
