@@ -15,7 +15,15 @@ import org.osgi.annotation.versioning.ConsumerType;
  * <li>{@link #INPUT_SCHEMA} (optional, {@code String}): the JSON text of a JSON Schema object with
  * {@code "type": "object"}; absent means a tool without arguments.</li>
  * <li>{@link #PLUGIN} (optional, {@code String}): the plugin that contributes the tool.</li>
+ * <li>{@link #TITLE} (optional, {@code String}): a display name (sent to clients of protocol 2025-06-18 and
+ * newer).</li>
+ * <li>{@link #ANNOTATIONS} (optional, {@code String}): the JSON text of MCP tool annotations, an object such as
+ * {@code {"readOnlyHint": true}} (sent to clients of protocol 2025-03-26 and newer).</li>
+ * <li>{@link #OUTPUT_SCHEMA} (optional, {@code String}): the JSON text of a JSON Schema object with
+ * {@code "type": "object"} that the tool's {@link ToolResult#structuredContent()} conforms to (sent to clients of
+ * protocol 2025-06-18 and newer). A tool that declares it must return structured content on success.</li>
  * </ul>
+ * Blank values count as absent.
  * When two services carry the same name, the one with the highest {@code service.ranking} (then the lowest
  * {@code service.id}) is offered and the others are reported as shadowed.
  * <p>
@@ -39,6 +47,15 @@ public interface McpTool {
 
     /** Service property: the name of the plugin contributing the tool ({@code String}). */
     String PLUGIN = PREFIX + "plugin";
+
+    /** Service property: a display name ({@code String}). */
+    String TITLE = PREFIX + "title";
+
+    /** Service property: the JSON text of the tool's annotations object ({@code String}). */
+    String ANNOTATIONS = PREFIX + "annotations";
+
+    /** Service property: the JSON text of the tool's output schema ({@code String}). */
+    String OUTPUT_SCHEMA = PREFIX + "outputSchema";
 
     /**
      * Valid tool names: the characters and length every MCP client accepts (Claude Desktop is the strictest).

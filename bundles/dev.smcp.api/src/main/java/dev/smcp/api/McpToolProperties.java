@@ -48,4 +48,16 @@ public @interface McpToolProperties {
 
     /** @return the plugin contributing the tool ({@link McpTool#PLUGIN}); empty for none */
     String plugin() default "";
+
+    /** @return a display name ({@link McpTool#TITLE}); empty for none */
+    String title() default "";
+
+    /** @return the JSON text of the tool annotations ({@link McpTool#ANNOTATIONS}); empty for none */
+    String annotations() default "";
+
+    /**
+     * @return the JSON text of the output schema ({@link McpTool#OUTPUT_SCHEMA}); empty for none; when given, the
+     *         tool must return structured content conforming to it
+     */
+    String outputSchema() default "";
 }

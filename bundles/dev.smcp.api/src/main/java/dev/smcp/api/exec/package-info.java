@@ -4,7 +4,7 @@
  * call ends early.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package dev.smcp.api.exec;
 
 import org.osgi.annotation.bundle.Export;

@@ -21,6 +21,7 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -159,6 +160,12 @@ public final class ProcessExecutorImpl implements ProcessExecutor {
 
     @Override
     public ExecResult execute(ExecRequest request, Cancellation cancellation) throws InterruptedException {
+        return execute(request, cancellation, null);
+    }
+
+    @Override
+    public ExecResult execute(ExecRequest request, Cancellation cancellation, Consumer<String> stderrLines)
+            throws InterruptedException {
         Objects.requireNonNull(request, "request");
         Cancellation cancel = cancellation == null ? Cancellation.NEVER : cancellation;
         if (stopping) {
@@ -182,7 +189,7 @@ public final class ProcessExecutorImpl implements ProcessExecutor {
                 return notStarted(Outcome.REJECTED, STOPPING_DETAIL);
         }
         try {
-            return run(request, cancel, settings);
+            return run(request, cancel, settings, stderrLines);
         } finally {
             gate.leave();
         }
@@ -198,7 +205,8 @@ public final class ProcessExecutorImpl implements ProcessExecutor {
         return gate.queued();
     }
 
-    private ExecResult run(ExecRequest request, Cancellation cancel, ExecutorSettings current)
+    private ExecResult run(ExecRequest request, Cancellation cancel, ExecutorSettings current,
+            Consumer<String> stderrLines)
             throws InterruptedException {
         CompletableFuture<Ending> ending = new CompletableFuture<>();
         try (Cancellation.Registration registration = cancel.onCancel(() -> ending.complete(Ending.CANCELLED))) {
@@ -223,7 +231,7 @@ public final class ProcessExecutorImpl implements ProcessExecutor {
                 startLock.readLock().unlock();
             }
             try {
-                return supervise(request, current, run, started);
+                return supervise(request, current, run, started, stderrLines);
             } finally {
                 live.remove(run);
             }
@@ -275,8 +283,8 @@ public final class ProcessExecutorImpl implements ProcessExecutor {
         }
     }
 
-    private ExecResult supervise(ExecRequest request, ExecutorSettings current, Run run, long started)
-            throws InterruptedException {
+    private ExecResult supervise(ExecRequest request, ExecutorSettings current, Run run, long started,
+            Consumer<String> stderrLines) throws InterruptedException {
         Process process = run.process();
         CompletableFuture<Ending> ending = run.ending();
         CappedBuffer stdout = new CappedBuffer(request.maxStdoutBytes());
@@ -288,8 +296,13 @@ public final class ProcessExecutorImpl implements ProcessExecutor {
                     ending.complete(Ending.OUTPUT_TOO_LARGE);
                 }
             }));
-            readers.execute(pump(process.getErrorStream(), drained, (bytes, length) -> stderr.append(bytes, 0,
-                    length)));
+            LineSplitter lines = stderrLines == null ? null : new LineSplitter(stderrLines);
+            readers.execute(pump(process.getErrorStream(), drained, (bytes, length) -> {
+                stderr.append(bytes, 0, length);
+                if (lines != null) {
+                    lines.accept(bytes, length);
+                }
+            }, lines));
             readers.execute(() -> awaitExit(process, ending));
         } catch (RejectedExecutionException e) {
             ending.complete(Ending.STOPPING); // deactivated meanwhile
@@ -405,6 +418,11 @@ public final class ProcessExecutorImpl implements ProcessExecutor {
     }
 
     private static Runnable pump(InputStream in, CountDownLatch drained, Chunks sink) {
+        return pump(in, drained, sink, null);
+    }
+
+    /** @param lines told of the end of the stream, or {@code null} */
+    private static Runnable pump(InputStream in, CountDownLatch drained, Chunks sink, LineSplitter lines) {
         return () -> {
             byte[] buffer = new byte[READ_CHUNK];
             try (in) {
@@ -417,6 +435,9 @@ public final class ProcessExecutorImpl implements ProcessExecutor {
             } catch (IOException e) {
                 // the stream was closed under us: nothing more to read
             } finally {
+                if (lines != null) {
+                    lines.finish();
+                }
                 drained.countDown();
             }
         };

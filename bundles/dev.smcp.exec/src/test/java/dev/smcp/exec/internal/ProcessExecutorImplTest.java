@@ -122,6 +122,23 @@ class ProcessExecutorImplTest {
     }
 
     @Test
+    void handsStderrLinesOnWhileTheChildRuns() throws Exception {
+        java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
+        Path release = Files.createTempFile("smcp-release", ".flag");
+        Files.delete(release);
+        // the child waits for the file the test writes only after it got the first line
+        Future<ExecResult> running = callers.submit(() -> executor.execute(request(sh("echo first >&2; "
+                + "while [ ! -e '" + release + "' ]; do sleep 0.05; done; printf 'second' >&2")), Cancellation.NEVER,
+                lines::add));
+        assertEquals("first", lines.poll(60, TimeUnit.SECONDS));
+        Files.createFile(release);
+        ExecResult result = running.get(60, TimeUnit.SECONDS);
+        assertEquals("second", lines.poll(60, TimeUnit.SECONDS), "a last line without a line break");
+        assertEquals("first\nsecond", text(result.stderr()), "the lines are kept as well");
+        Files.delete(release);
+    }
+
+    @Test
     void propagatesExitCode() throws Exception {
         assertEquals(7, run("exit 7").exitCode());
     }

@@ -146,6 +146,13 @@ final class JsonRpc {
         return notification;
     }
 
+    /** @return {@code {"jsonrpc":"2.0","method":method,"params":params}} */
+    static ObjectNode notification(String method, ObjectNode params) {
+        ObjectNode notification = notification(method);
+        notification.set("params", params);
+        return notification;
+    }
+
     /** @return the compact JSON text of {@code node}, without line breaks */
     static String write(JsonNode node) {
         try {

@@ -76,7 +76,7 @@ public final class McpServer implements McpSessionManager, McpServerRuntime {
     private McpServer(BundleContext context, ServerSettings settings, String version) {
         this.context = context;
         this.settings = settings;
-        this.serverInfo = new McpSessionImpl.ServerInfo(settings.serverName(), version);
+        this.serverInfo = new McpSessionImpl.ServerInfo(settings.serverName(), version, settings.toolsPageSize());
         this.notifier = new ListChangedNotifier(settings.listChangedDebounceMillis(), this::sendListChanged);
         this.catalog = new ToolCatalog(notifier::changed);
         this.notifiedListing = catalog.snapshot().listing();

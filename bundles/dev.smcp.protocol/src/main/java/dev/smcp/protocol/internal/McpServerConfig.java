@@ -12,6 +12,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     int DEFAULT_MAX_CONCURRENT_CALLS = 64;
     int DEFAULT_MAX_QUEUED_CALLS = 256;
     long DEFAULT_LIST_CHANGED_DEBOUNCE_MILLIS = 100;
+    int DEFAULT_TOOLS_PAGE_SIZE = 500;
 
     @AttributeDefinition(name = "Server name",
             description = "The name the server reports to clients in serverInfo.name of the initialize result.")
@@ -30,4 +31,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             description = "How long the tool catalog must be quiet before initialized sessions are sent "
                     + "notifications/tools/list_changed, so that a burst of tool registrations yields one notification.")
     long listChangedDebounceMillis() default DEFAULT_LIST_CHANGED_DEBOUNCE_MILLIS;
+
+    @AttributeDefinition(name = "tools/list page size", min = "1",
+            description = "The most tools one tools/list result holds; a larger catalog is paged with nextCursor. "
+                    + "Some clients read only the first page, so keep it above the number of tools you expect.")
+    int toolsPageSize() default DEFAULT_TOOLS_PAGE_SIZE;
 }

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.smcp.api.LogLevel;
 import dev.smcp.api.McpTool;
 import dev.smcp.api.ToolErrors;
 import dev.smcp.api.ToolResult;
@@ -51,9 +52,17 @@ final class McpSessionImpl implements McpSession {
     /** Set once by a successful initialize; {@code null} before. */
     private final AtomicReference<Handshake> handshake = new AtomicReference<>();
     private final Map<String, ToolCall> inFlight = new ConcurrentHashMap<>();
+    /** The least severe level the client wants in {@code notifications/message}; {@code null}: none. */
+    private volatile LogLevel logLevel;
 
-    /** What the server says about itself in {@code serverInfo}. */
-    record ServerInfo(String name, String version) {
+    /**
+     * What the server says about itself in {@code serverInfo}, and how it pages {@code tools/list}.
+     *
+     * @param name the server name
+     * @param version the server version
+     * @param toolsPageSize the most tools in one {@code tools/list} result
+     */
+    record ServerInfo(String name, String version, int toolsPageSize) {
     }
 
     /** What the client said in {@code initialize}, and the negotiated version. */
@@ -107,6 +116,13 @@ final class McpSessionImpl implements McpSession {
         }
         if (root.isEmpty()) {
             send(replies, JsonRpc.error(null, JsonRpc.INVALID_REQUEST, "Invalid Request", null));
+            return Receipt.MALFORMED;
+        }
+        Handshake agreed = handshake.get();
+        if (agreed == null || !ProtocolVersions.allowsBatches(agreed.protocolVersion())) {
+            send(replies, JsonRpc.error(null, JsonRpc.INVALID_REQUEST, "Invalid Request: batches are not allowed "
+                    + (agreed == null ? "before initialize" : "in protocol version " + agreed.protocolVersion()),
+                    null));
             return Receipt.MALFORMED;
         }
         boolean anyValid = false;
@@ -173,6 +189,9 @@ final class McpSessionImpl implements McpSession {
             requireInitialized();
             toolsCall(request, replies);
             return null;
+        case "logging/setLevel":
+            requireInitialized();
+            return setLevel(request.params());
         default:
             throw new JsonRpcException(JsonRpc.METHOD_NOT_FOUND, "Method not found");
         }
@@ -200,7 +219,9 @@ final class McpSessionImpl implements McpSession {
                 agreed.protocolVersion(), LogText.of(agreed.clientName()), LogText.of(agreed.clientVersion()));
         ObjectNode result = JsonRpc.object();
         result.put("protocolVersion", agreed.protocolVersion());
-        result.putObject("capabilities").putObject("tools").put("listChanged", true);
+        ObjectNode capabilities = result.putObject("capabilities");
+        capabilities.putObject("tools").put("listChanged", true);
+        capabilities.putObject("logging");
         ObjectNode serverInfo = result.putObject("serverInfo");
         serverInfo.put("name", server.name());
         serverInfo.put("version", server.version());
@@ -210,11 +231,57 @@ final class McpSessionImpl implements McpSession {
     private JsonNode toolsList(JsonNode params) {
         ObjectNode object = objectParams(params, false);
         JsonNode cursor = object.get("cursor");
-        if (cursor != null && !cursor.isNull()) {
-            // this server never issues cursors: every tool is on the first page
+        if (cursor != null && !cursor.isNull() && !cursor.isTextual()) {
             throw new JsonRpcException(JsonRpc.INVALID_PARAMS, "Invalid cursor");
         }
-        return catalog.snapshot().toolsListResult();
+        return ToolListPages.page(catalog.snapshot().listing(), handshake.get().protocolVersion(),
+                cursor == null || cursor.isNull() ? null : cursor.textValue(), server.toolsPageSize());
+    }
+
+    private JsonNode setLevel(JsonNode params) {
+        JsonNode level = objectParams(params, true).get("level");
+        LogLevel parsed = level != null && level.isTextual() ? LogLevel.fromWireName(level.textValue()) : null;
+        if (parsed == null) {
+            throw JsonRpcException.invalidParams("level must be one of debug, info, notice, warning, error, "
+                    + "critical, alert, emergency");
+        }
+        logLevel = parsed;
+        LOG.debug("Session {}: log level {}", LogText.session(id), parsed.wireName());
+        return JsonRpc.object();
+    }
+
+    /** Sends a log message of a call to the client, if it asked for that level. */
+    void log(ToolCall call, LogLevel level, Object data) {
+        LogLevel wanted = logLevel;
+        if (wanted == null || level == null || level.compareTo(wanted) < 0) {
+            return;
+        }
+        ObjectNode params = JsonRpc.object();
+        params.put("level", level.wireName());
+        params.put("logger", call.toolName());
+        JsonNode json;
+        try {
+            json = JsonRpc.MAPPER.valueToTree(data);
+        } catch (IllegalArgumentException | StackOverflowError e) {
+            json = JsonRpc.MAPPER.getNodeFactory().textNode(String.valueOf(data));
+        }
+        params.set("data", json);
+        send(call.replies(), JsonRpc.notification("notifications/message", params));
+    }
+
+    /** Sends a progress notification of a call (the caller checked the token and that progress increased). */
+    void progress(ToolCall call, JsonNode token, double progress, Double total, String message) {
+        ObjectNode params = JsonRpc.object();
+        params.set("progressToken", token);
+        params.put("progress", progress);
+        if (total != null) {
+            params.put("total", total);
+        }
+        Handshake agreed = handshake.get();
+        if (message != null && agreed != null && ProtocolVersions.hasProgressMessages(agreed.protocolVersion())) {
+            params.put("message", message);
+        }
+        send(call.replies(), JsonRpc.notification("notifications/progress", params));
     }
 
     private void toolsCall(JsonRpc.Request request, McpMessageSink replies) {
@@ -240,7 +307,9 @@ final class McpSessionImpl implements McpSession {
         }
         Map<String, Object> arguments = argumentsNode == null || argumentsNode.isNull() ? new LinkedHashMap<>()
                 : JsonValues.toMap(argumentsNode);
-        ToolCall call = new ToolCall(request.id(), name, id, replies);
+        JsonNode token = params.path("_meta").get("progressToken");
+        ToolCall call = new ToolCall(request.id(), name, id, replies, this,
+                token != null && (token.isTextual() || token.isIntegralNumber()) ? token : null);
         if (inFlight.putIfAbsent(call.key(), call) != null) {
             throw new JsonRpcException(JsonRpc.INVALID_REQUEST, "Request id already in use");
         }

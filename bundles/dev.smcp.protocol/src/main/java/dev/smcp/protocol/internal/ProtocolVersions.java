@@ -13,6 +13,16 @@ final class ProtocolVersions {
     private ProtocolVersions() {
     }
 
+    /** @return whether the version lets clients send JSON-RPC batches (only 2025-03-26 did) */
+    static boolean allowsBatches(String version) {
+        return "2025-03-26".equals(version);
+    }
+
+    /** @return whether progress notifications of that version carry a {@code message} (2025-03-26 and newer) */
+    static boolean hasProgressMessages(String version) {
+        return version.compareTo("2025-03-26") >= 0;
+    }
+
     /**
      * @param requested the version the client asked for, or {@code null}
      * @return the requested version when supported, else the latest

@@ -7,19 +7,28 @@ package dev.smcp.protocol.internal;
  * @param maxConcurrentCalls tool calls running at once, at least 1
  * @param maxQueuedCalls tool calls waiting for a slot, at least 0
  * @param listChangedDebounceMillis the quiet time before {@code notifications/tools/list_changed}, at least 0
+ * @param toolsPageSize the most tools in one {@code tools/list} result, at least 1
  */
-record ServerSettings(String serverName, int maxConcurrentCalls, int maxQueuedCalls, long listChangedDebounceMillis) {
+record ServerSettings(String serverName, int maxConcurrentCalls, int maxQueuedCalls, long listChangedDebounceMillis,
+        int toolsPageSize) {
 
     ServerSettings {
         serverName = serverName == null || serverName.isBlank() ? McpServerConfig.DEFAULT_SERVER_NAME : serverName.trim();
         maxConcurrentCalls = Math.max(1, maxConcurrentCalls);
         maxQueuedCalls = Math.max(0, maxQueuedCalls);
         listChangedDebounceMillis = Math.max(0, listChangedDebounceMillis);
+        toolsPageSize = toolsPageSize >= 1 ? toolsPageSize : McpServerConfig.DEFAULT_TOOLS_PAGE_SIZE;
+    }
+
+    /** Settings with the default page size. */
+    ServerSettings(String serverName, int maxConcurrentCalls, int maxQueuedCalls, long listChangedDebounceMillis) {
+        this(serverName, maxConcurrentCalls, maxQueuedCalls, listChangedDebounceMillis,
+                McpServerConfig.DEFAULT_TOOLS_PAGE_SIZE);
     }
 
     static ServerSettings from(McpServerConfig config) {
         return new ServerSettings(config.serverName(), config.maxConcurrentCalls(), config.maxQueuedCalls(),
-                config.listChangedDebounceMillis());
+                config.listChangedDebounceMillis(), config.toolsPageSize());
     }
 
     /** @return the defaults of {@link McpServerConfig} */

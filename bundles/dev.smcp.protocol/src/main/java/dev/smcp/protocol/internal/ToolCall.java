@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.smcp.api.Cancellation;
+import dev.smcp.api.LogLevel;
 import dev.smcp.api.ToolCallContext;
 import dev.smcp.api.session.McpMessageSink;
 
@@ -22,14 +23,25 @@ final class ToolCall implements ToolCallContext {
     private final String toolName;
     private final String sessionId;
     private final McpMessageSink replies;
+    private final McpSessionImpl session;
+    private final JsonNode progressToken;
     private final CallCancellation cancellation = new CallCancellation();
     private final AtomicInteger state = new AtomicInteger(RUNNING);
+    /** The last progress sent; guarded by this. */
+    private double lastProgress = Double.NEGATIVE_INFINITY;
 
-    ToolCall(JsonNode requestId, String toolName, String sessionId, McpMessageSink replies) {
+    /**
+     * @param session the session the call belongs to, which sends its progress and log notifications
+     * @param progressToken the client's {@code _meta.progressToken}, or {@code null} when it asked for no progress
+     */
+    ToolCall(JsonNode requestId, String toolName, String sessionId, McpMessageSink replies, McpSessionImpl session,
+            JsonNode progressToken) {
         this.requestId = requestId;
         this.toolName = toolName;
         this.sessionId = sessionId;
         this.replies = replies;
+        this.session = session;
+        this.progressToken = progressToken;
     }
 
     @Override
@@ -45,6 +57,28 @@ final class ToolCall implements ToolCallContext {
     @Override
     public Cancellation cancellation() {
         return cancellation;
+    }
+
+    @Override
+    public void progress(double progress, Double total, String message) {
+        if (progressToken == null || !Double.isFinite(progress) || total != null && !Double.isFinite(total)) {
+            return;
+        }
+        // serialized, so notifications leave in increasing order and none follows the response
+        synchronized (this) {
+            if (state.get() != RUNNING || progress <= lastProgress) {
+                return;
+            }
+            lastProgress = progress;
+            session.progress(this, progressToken, progress, total, message);
+        }
+    }
+
+    @Override
+    public void log(LogLevel level, Object data) {
+        if (state.get() == RUNNING) {
+            session.log(this, level, data);
+        }
     }
 
     JsonNode requestId() {
@@ -73,7 +107,9 @@ final class ToolCall implements ToolCallContext {
 
     /** @return whether the call completed now, so its response must be sent (false: it was cancelled) */
     boolean complete() {
-        return state.compareAndSet(RUNNING, COMPLETED);
+        synchronized (this) { // waits for a progress notification being sent
+            return state.compareAndSet(RUNNING, COMPLETED);
+        }
     }
 
     boolean isCancelled() {

@@ -18,7 +18,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.smcp.api.McpTool;
@@ -123,7 +122,7 @@ final class ToolCatalog {
 
     /** A registration as checked: either valid (name, schema) or failed (reason, message). Immutable. */
     private record Entry(ToolRegistration registration, String name, String description, String plugin,
-            ObjectNode schema, int failureReason, String failureMessage) {
+            ObjectNode schema, ObjectNode json, int failureReason, String failureMessage) {
 
         static Entry of(ToolRegistration registration) {
             Map<String, ?> properties = registration.properties();
@@ -139,33 +138,66 @@ final class ToolCatalog {
                 return failed(registration, name, FailedToolDTO.FAILURE_REASON_INVALID_NAME,
                         "The tool name '" + LogText.of(name) + "' does not match " + McpTool.NAME_PATTERN);
             }
-            Object rawSchema = properties.get(McpTool.INPUT_SCHEMA);
             ObjectNode schema;
-            if (rawSchema == null || rawSchema instanceof String text && text.isBlank()) {
-                schema = DEFAULT_SCHEMA; // blank: the default of McpToolProperties.inputSchema()
-            } else {
-                String problem = null;
-                JsonNode parsed = rawSchema instanceof String text ? JsonRpc.parse(text) : null;
-                if (!(rawSchema instanceof String)) {
-                    problem = "is not a String";
-                } else if (parsed == null) {
-                    problem = "is not valid JSON";
-                } else if (!parsed.isObject()) {
-                    problem = "is not a JSON object";
-                } else if (!"object".equals(parsed.path("type").textValue())) {
-                    problem = "does not have \"type\": \"object\"";
-                }
-                if (problem != null) {
-                    return failed(registration, name, FailedToolDTO.FAILURE_REASON_INVALID_SCHEMA,
-                            "The " + McpTool.INPUT_SCHEMA + " property of tool " + name + " " + problem);
-                }
-                schema = (ObjectNode) parsed;
+            ObjectNode annotations;
+            ObjectNode outputSchema;
+            try {
+                schema = jsonObject(properties, McpTool.INPUT_SCHEMA, name, true);
+                annotations = jsonObject(properties, McpTool.ANNOTATIONS, name, false);
+                outputSchema = jsonObject(properties, McpTool.OUTPUT_SCHEMA, name, true);
+            } catch (IllegalArgumentException e) {
+                return failed(registration, name, FailedToolDTO.FAILURE_REASON_INVALID_SCHEMA, e.getMessage());
             }
-            return new Entry(registration, name, description, plugin, schema, 0, null);
+            if (schema == null) {
+                schema = DEFAULT_SCHEMA; // absent or blank: the default of McpToolProperties.inputSchema()
+            }
+            ObjectNode json = JsonRpc.object();
+            json.put("name", name);
+            String title = stringOrNull(properties.get(McpTool.TITLE));
+            if (title != null) {
+                json.put("title", title);
+            }
+            if (description != null) {
+                json.put("description", description);
+            }
+            json.set("inputSchema", schema);
+            if (outputSchema != null) {
+                json.set("outputSchema", outputSchema);
+            }
+            if (annotations != null) {
+                json.set("annotations", annotations);
+            }
+            return new Entry(registration, name, description, plugin, schema, json, 0, null);
+        }
+
+        /**
+         * @return the property parsed as a JSON object, or {@code null} when absent or blank
+         * @throws IllegalArgumentException if it is not a JSON object (with {@code "type": "object"} for a schema)
+         */
+        private static ObjectNode jsonObject(Map<String, ?> properties, String key, String name, boolean schema) {
+            Object raw = properties.get(key);
+            if (raw == null || raw instanceof String text && text.isBlank()) {
+                return null;
+            }
+            JsonNode parsed = raw instanceof String text ? JsonRpc.parse(text) : null;
+            String problem = null;
+            if (!(raw instanceof String)) {
+                problem = "is not a String";
+            } else if (parsed == null) {
+                problem = "is not valid JSON";
+            } else if (!parsed.isObject()) {
+                problem = "is not a JSON object";
+            } else if (schema && !"object".equals(parsed.path("type").textValue())) {
+                problem = "does not have \"type\": \"object\"";
+            }
+            if (problem != null) {
+                throw new IllegalArgumentException("The " + key + " property of tool " + name + " " + problem);
+            }
+            return (ObjectNode) parsed;
         }
 
         private static Entry failed(ToolRegistration registration, String name, int reason, String message) {
-            return new Entry(registration, name, null, null, null, reason, message);
+            return new Entry(registration, name, null, null, null, null, reason, message);
         }
 
         /** @return the text, or {@code null} when it is not a string or blank (absent in McpToolProperties) */
@@ -182,13 +214,18 @@ final class ToolCatalog {
         }
 
         OfferedTool offered() {
-            return new OfferedTool(name, description, plugin, schema, serviceId(), registration.bundleId(),
+            return new OfferedTool(name, description, plugin, schema, json, serviceId(), registration.bundleId(),
                     registration.bundle(), registration.service());
         }
     }
 
-    /** What clients see of a tool; two catalogs with equal listings need no list_changed. */
-    record Listing(String name, String description, JsonNode inputSchema) {
+    /**
+     * What clients see of a tool; two catalogs with equal listings need no list_changed.
+     *
+     * @param name the tool name
+     * @param json the tool as listed for the newest protocol version; shared, never modified
+     */
+    record Listing(String name, ObjectNode json) {
     }
 
     /**
@@ -197,10 +234,8 @@ final class ToolCatalog {
      * @param tools the offered tools by name, sorted
      * @param failed the services not offered, by service id
      * @param listing what clients see, in name order
-     * @param toolsListResult the {@code tools/list} result; shared, never modified
      */
-    record Snapshot(Map<String, OfferedTool> tools, List<FailedTool> failed, List<Listing> listing,
-            ObjectNode toolsListResult) {
+    record Snapshot(Map<String, OfferedTool> tools, List<FailedTool> failed, List<Listing> listing) {
 
         private static final Comparator<Entry> PRECEDENCE = Comparator
                 .comparingInt((Entry e) -> e.registration().ranking()).reversed()
@@ -223,8 +258,6 @@ final class ToolCatalog {
             }
             Map<String, OfferedTool> tools = new LinkedHashMap<>();
             List<Listing> listing = new ArrayList<>();
-            ObjectNode result = JsonRpc.object();
-            ArrayNode array = result.putArray("tools");
             for (List<Entry> candidates : byName.values()) {
                 candidates.sort(PRECEDENCE);
                 Entry winner = candidates.get(0);
@@ -235,16 +268,10 @@ final class ToolCatalog {
                 }
                 OfferedTool tool = winner.offered();
                 tools.put(tool.name(), tool);
-                listing.add(new Listing(tool.name(), tool.description(), tool.inputSchema()));
-                ObjectNode json = array.addObject();
-                json.put("name", tool.name());
-                if (tool.description() != null) {
-                    json.put("description", tool.description());
-                }
-                json.set("inputSchema", tool.inputSchema());
+                listing.add(new Listing(tool.name(), tool.json()));
             }
             failed.sort(Comparator.comparingLong(FailedTool::serviceId));
-            return new Snapshot(Collections.unmodifiableMap(tools), List.copyOf(failed), List.copyOf(listing), result);
+            return new Snapshot(Collections.unmodifiableMap(tools), List.copyOf(failed), List.copyOf(listing));
         }
     }
 }

@@ -35,11 +35,11 @@ class CallCancellationTest {
 
     @Test
     void aCompletedCallCannotBeCancelled() {
-        ToolCall call = new ToolCall(JsonRpc.parse("1"), "t", "s", new RecordingSink());
+        ToolCall call = new ToolCall(JsonRpc.parse("1"), "t", "s", new RecordingSink(), null, null);
         assertTrue(call.complete());
         call.cancel();
         assertFalse(call.cancellation().isCancelled());
-        ToolCall other = new ToolCall(JsonRpc.parse("\"1\""), "t", "s", new RecordingSink());
+        ToolCall other = new ToolCall(JsonRpc.parse("\"1\""), "t", "s", new RecordingSink(), null, null);
         other.cancel();
         assertFalse(other.complete());
         assertTrue(other.cancellation().isCancelled());

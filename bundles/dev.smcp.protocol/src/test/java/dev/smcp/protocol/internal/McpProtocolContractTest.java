@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.smcp.api.LogLevel;
 import dev.smcp.api.McpTool;
 import dev.smcp.api.ToolResult;
 import dev.smcp.api.runtime.ServerDTO;
@@ -454,6 +455,96 @@ abstract class McpProtocolContractTest {
         client.assertNothingMoreSent();
     }
 
+    // ---- logging and progress
+
+    @Test
+    void loggingIsAdvertisedAndSetLevelChecksTheLevel() {
+        JsonNode init = result(client.initialize("2025-06-18"));
+        assertTrue(init.at("/capabilities/logging").isObject(), init.toString());
+        assertEquals(0, result(client.request(1, "logging/setLevel", "{\"level\":\"warning\"}")).size());
+        assertError(client.request(2, "logging/setLevel", "{\"level\":\"loud\"}"), -32602, null);
+        assertError(client.request(3, "logging/setLevel", null), -32602, null);
+        client.assertNothingMoreSent();
+    }
+
+    @Test
+    void toolLogMessagesReachTheClientAtOrAboveItsLevel() {
+        addTool(21, 0, Map.of(McpTool.NAME, "chatty"), (a, c) -> {
+            c.log(LogLevel.DEBUG, "too quiet");
+            c.log(LogLevel.WARNING, "watch out");
+            c.log(LogLevel.ERROR, Map.of("code", 7));
+            return ToolResult.text("done");
+        });
+        client.initialize("2025-06-18");
+        JsonNode silent = client.callTool(1, "chatty", null);
+        assertEquals("done", result(silent).at("/content/0/text").textValue(), "no level set: no messages");
+
+        result(client.request(2, "logging/setLevel", "{\"level\":\"warning\"}"));
+        assertEquals(Receipt.ACCEPTED, client.send("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\","
+                + "\"params\":{\"name\":\"chatty\"}}"));
+        JsonNode warning = client.replies.next();
+        assertEquals("notifications/message", warning.get("method").textValue());
+        assertEquals("warning", warning.at("/params/level").textValue());
+        assertEquals("chatty", warning.at("/params/logger").textValue());
+        assertEquals("watch out", warning.at("/params/data").textValue());
+        JsonNode error = client.replies.next();
+        assertEquals(7, error.at("/params/data/code").intValue());
+        assertEquals(3, client.replies.next().get("id").intValue());
+        client.assertNothingMoreSent();
+    }
+
+    @Test
+    void progressIsSentOnlyWithATokenIncreasingAndBeforeTheResponse() {
+        addTool(22, 0, Map.of(McpTool.NAME, "steps"), (a, c) -> {
+            c.progress(1, 3.0, "one");
+            c.progress(1, 3.0, "again"); // not increasing: dropped
+            c.progress(2.5, null, null);
+            return ToolResult.text("done");
+        });
+        client.initialize("2025-06-18");
+        assertEquals("done", result(client.callTool(1, "steps", null)).at("/content/0/text").textValue());
+
+        assertEquals(Receipt.ACCEPTED, client.send("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\","
+                + "\"params\":{\"name\":\"steps\",\"_meta\":{\"progressToken\":\"tok-1\"}}}"));
+        JsonNode first = client.replies.next();
+        assertEquals("notifications/progress", first.get("method").textValue());
+        assertEquals("tok-1", first.at("/params/progressToken").textValue());
+        assertEquals(1.0, first.at("/params/progress").doubleValue());
+        assertEquals(3.0, first.at("/params/total").doubleValue());
+        assertEquals("one", first.at("/params/message").textValue());
+        JsonNode second = client.replies.next();
+        assertEquals(2.5, second.at("/params/progress").doubleValue());
+        assertFalse(second.at("/params").has("total"));
+        assertEquals(2, client.replies.next().get("id").intValue());
+
+        assertEquals(Receipt.ACCEPTED, client.send("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\","
+                + "\"params\":{\"name\":\"steps\",\"_meta\":{\"progressToken\":42}}}"));
+        JsonNode numeric = client.replies.next();
+        assertTrue(numeric.at("/params/progressToken").isIntegralNumber(), "the token keeps its type");
+        client.replies.next();
+        assertEquals(3, client.replies.next().get("id").intValue());
+        client.assertNothingMoreSent();
+    }
+
+    @Test
+    void titleAnnotationsAndOutputSchemaAreListedForTheVersionsThatHaveThem() {
+        addTool(23, 0, Map.of(McpTool.NAME, "rich", McpTool.TITLE, "Rich tool", McpTool.ANNOTATIONS,
+                "{\"readOnlyHint\":true}", McpTool.OUTPUT_SCHEMA, "{\"type\":\"object\"}"),
+                (a, c) -> ToolResult.text("x"));
+        addTool(24, 0, Map.of(McpTool.NAME, "broken", McpTool.ANNOTATIONS, "[1]"), (a, c) -> ToolResult.text("x"));
+        client.initialize("2025-06-18");
+        JsonNode tools = result(client.request(1, "tools/list", null)).get("tools");
+        assertEquals(1, tools.size(), "invalid annotations make a failed tool: " + tools);
+        assertEquals("Rich tool", tools.at("/0/title").textValue());
+        assertTrue(tools.at("/0/annotations/readOnlyHint").booleanValue());
+        assertEquals("object", tools.at("/0/outputSchema/type").textValue());
+
+        Client old = new Client();
+        old.initialize("2024-11-05");
+        JsonNode plain = result(old.request(1, "tools/list", null)).at("/tools/0");
+        assertFalse(plain.has("title") || plain.has("annotations") || plain.has("outputSchema"), plain.toString());
+    }
+
     // ---- batches
 
     @Test
@@ -488,7 +579,19 @@ abstract class McpProtocolContractTest {
     }
 
     @Test
+    void aBatchBeforeInitializeIsRejectedWhole() {
+        assertEquals(Receipt.MALFORMED, client.send("[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\","
+                + "\"params\":{\"protocolVersion\":\"2025-03-26\"}},{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}]"));
+        JsonNode rejected = client.replies.next();
+        assertError(rejected, -32600, "Invalid Request: batches are not allowed before initialize");
+        assertTrue(rejected.get("id").isNull());
+        assertNull(client.dto().protocolVersion);
+        client.assertNothingMoreSent();
+    }
+
+    @Test
     void initializeInsideABatchIsRejected() {
+        client.initialized(); // 2025-03-26, the one version with batches
         assertEquals(Receipt.ACCEPTED, client.send("[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\","
                 + "\"params\":{\"protocolVersion\":\"2025-03-26\"}},{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}]"));
         JsonNode rejected = client.replies.next();
@@ -497,11 +600,22 @@ abstract class McpProtocolContractTest {
         JsonNode pong = client.replies.next();
         assertEquals(2, pong.get("id").intValue());
         assertEquals(0, result(pong).size());
-        assertNull(client.dto().protocolVersion);
         assertEquals(Receipt.MALFORMED, client.send("[1,2]"));
         assertEquals(-32600, client.replies.next().at("/error/code").intValue());
         assertEquals(-32600, client.replies.next().at("/error/code").intValue());
         client.assertNothingMoreSent();
+    }
+
+    @Test
+    void batchesAreRejectedInVersionsWithoutThem() {
+        for (String version : List.of("2024-11-05", "2025-06-18", "2025-11-25")) {
+            Client other = new Client();
+            assertTrue(other.initialize(version).has("result"));
+            assertEquals(Receipt.MALFORMED, other.send("[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}]"));
+            assertError(other.replies.next(), -32600,
+                    "Invalid Request: batches are not allowed in protocol version " + version);
+            other.assertNothingMoreSent();
+        }
     }
 
     // ---- cancellation and closing

@@ -97,7 +97,7 @@ class ToolCatalogTest {
                 JsonRpc.write(snapshot.tool("b").inputSchema()));
         assertEquals("{\"tools\":[{\"name\":\"a\",\"inputSchema\":{\"type\":\"object\",\"properties\":{\"n\":"
                 + "{\"type\":\"number\"}}}},{\"name\":\"b\",\"inputSchema\":{\"type\":\"object\",\"properties\":{},"
-                + "\"additionalProperties\":false}}]}", JsonRpc.write(snapshot.toolsListResult()));
+                + "\"additionalProperties\":false}}]}", JsonRpc.write(ToolListPages.page(snapshot.listing(), "2025-11-25", null, 10)));
     }
 
     @Test

@@ -114,7 +114,8 @@ public final class CliTool implements McpTool {
                 : context.cancellation();
         ExecResult result;
         try {
-            result = executor.execute(request, cancellation);
+            result = context == null ? executor.execute(request, cancellation)
+                    : executor.execute(request, cancellation, new StderrReports(context));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ToolResult.error(ToolErrors.CANCELLED, "Call cancelled");

@@ -47,7 +47,7 @@ class CliToolTest {
                 {"name": "dry_run", "type": "boolean"}, {"name": "some-thing", "type": "string"}]},
               {"name": "env", "parameters": []},
               {"name": "fail", "parameters": [{"name": "how", "type": "string", "required": True}]},
-              {"name": "sleep", "parameters": []}]}
+              {"name": "sleep", "parameters": []}, {"name": "report", "parameters": []}]}
             cmd = sys.argv[1]
             if cmd == "--describe":
                 print(json.dumps(DESCRIBE))
@@ -65,6 +65,11 @@ class CliToolTest {
                 sys.exit(3)
             elif cmd == "sleep":
                 import time; time.sleep(30)
+            elif cmd == "report":
+                sys.stderr.write('{"progress": 1, "total": 2, "message": "half"}\\n')
+                sys.stderr.write("plain words\\n")
+                sys.stderr.write('{"progress": 2, "total": 2}\\n')
+                print(json.dumps({"done": True}))
             """;
 
     @TempDir
@@ -90,22 +95,51 @@ class CliToolTest {
     }
 
     private static ToolCallContext context(Cancellation cancellation) {
-        return new ToolCallContext() {
-            @Override
-            public String toolName() {
-                return "errs__x";
-            }
+        return new RecordingContext(cancellation);
+    }
 
-            @Override
-            public String sessionId() {
-                return "s1";
-            }
+    /** Records what a tool reports through its context. */
+    private static final class RecordingContext implements ToolCallContext {
+        final List<String> reports = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final Cancellation cancellation;
 
-            @Override
-            public Cancellation cancellation() {
-                return cancellation;
-            }
-        };
+        RecordingContext(Cancellation cancellation) {
+            this.cancellation = cancellation;
+        }
+
+        @Override
+        public void progress(double progress, Double total, String message) {
+            reports.add("progress " + progress + "/" + total + " " + message);
+        }
+
+        @Override
+        public void log(dev.smcp.api.LogLevel level, Object data) {
+            reports.add(level.wireName() + " " + data);
+        }
+
+        @Override
+        public String toolName() {
+            return "errs__x";
+        }
+
+        @Override
+        public String sessionId() {
+            return "s1";
+        }
+
+        @Override
+        public Cancellation cancellation() {
+            return cancellation;
+        }
+    }
+
+    @Test
+    void progressLinesOnStderrAreReportedAndOtherLinesLogged() {
+        RecordingContext context = new RecordingContext(Cancellation.NEVER);
+        ToolResult result = new CliTool(plugin, command("report"), EXECUTOR, CallSettings.defaults()).call(Map.of(),
+                context);
+        assertFalse(result.isError(), text(result));
+        assertEquals(List.of("progress 1.0/2.0 half", "debug plain words", "progress 2.0/2.0 null"), context.reports);
     }
 
     private static String text(ToolResult result) {

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.smcp.api.Cancellation;
+import dev.smcp.api.LogLevel;
 import dev.smcp.api.McpTool;
 import dev.smcp.api.TextContent;
 import dev.smcp.api.ToolCallContext;
@@ -67,6 +68,16 @@ final class Calls {
         @Override
         public Cancellation cancellation() {
             return Cancellation.NEVER;
+        }
+
+        @Override
+        public void progress(double progress, Double total, String message) {
+            throw new AssertionError("the clock tools report no progress");
+        }
+
+        @Override
+        public void log(LogLevel level, Object data) {
+            throw new AssertionError("the clock tools send no log messages");
         }
     }
 }
