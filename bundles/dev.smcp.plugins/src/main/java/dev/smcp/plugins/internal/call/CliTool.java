@@ -84,6 +84,15 @@ public final class CliTool implements McpTool {
         properties.put(McpTool.DESCRIPTION, command.description());
         properties.put(McpTool.INPUT_SCHEMA, Json.compact(command.inputSchema()));
         properties.put(McpTool.PLUGIN, plugin.name());
+        if (command.title() != null) {
+            properties.put(McpTool.TITLE, command.title());
+        }
+        if (command.annotations() != null) {
+            properties.put(McpTool.ANNOTATIONS, Json.compact(command.annotations()));
+        }
+        if (command.outputSchema() != null) {
+            properties.put(McpTool.OUTPUT_SCHEMA, Json.compact(command.outputSchema()));
+        }
         return properties;
     }
 
@@ -122,7 +131,23 @@ public final class CliTool implements McpTool {
         }
         LOG.debug("{}: {} (exit {}) in {} ms", toolName, result.outcome(), result.exitCode(),
                 result.elapsed().toMillis());
-        return ResultMapper.map(result, settings.timeout(), settings.maxStdoutBytes());
+        return checkOutput(ResultMapper.map(result, settings.timeout(), settings.maxStdoutBytes()));
+    }
+
+    /** A command with an output schema must print a JSON object that conforms to it (MCP requires it). */
+    private ToolResult checkOutput(ToolResult result) {
+        if (command.outputSchema() == null || result.isError()) {
+            return result;
+        }
+        List<String> problems = result.structuredContent() == null
+                ? List.of("the output is not a JSON object")
+                : ArgumentValidator.validate(result.structuredContent(), command.outputSchema());
+        if (problems.isEmpty()) {
+            return result;
+        }
+        LOG.warn("{}: output does not match its output_schema: {}", toolName, problems);
+        return ToolResult.error(ToolErrors.PLUGIN_ERROR, "The plugin's output does not match its output schema: "
+                + String.join("; ", problems));
     }
 
     /**

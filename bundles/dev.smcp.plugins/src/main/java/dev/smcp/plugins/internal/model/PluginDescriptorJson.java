@@ -65,6 +65,9 @@ public final class PluginDescriptorJson {
             }
             command.put("parameters", parameters);
             command.put("inputSchema", c.inputSchema());
+            putIfPresent(command, "title", c.title());
+            putIfPresent(command, "annotations", c.annotations());
+            putIfPresent(command, "outputSchema", c.outputSchema());
             commands.add(command);
         }
         root.put("commands", commands);
@@ -72,6 +75,12 @@ public final class PluginDescriptorJson {
             return Json.MAPPER.writeValueAsBytes(root);
         } catch (IOException e) {
             throw new IllegalStateException("descriptor of plugin " + d.name() + " is not serialisable", e);
+        }
+    }
+
+    private static void putIfPresent(Map<String, Object> map, String key, Object value) {
+        if (value != null) {
+            map.put(key, value);
         }
     }
 
@@ -102,7 +111,11 @@ public final class PluginDescriptorJson {
                 }
                 commands.add(new CommandDescriptor(string(command.get("name"), "command name"),
                         string(command.get("description"), "command description"), parameters,
-                        object(command.get("inputSchema"), "inputSchema")));
+                        object(command.get("inputSchema"), "inputSchema"),
+                        optionalString(command.get("title"), "command title"),
+                        command.get("annotations") == null ? null : object(command.get("annotations"), "annotations"),
+                        command.get("outputSchema") == null ? null
+                                : object(command.get("outputSchema"), "outputSchema")));
             }
             List<String> launcher = new ArrayList<>();
             for (Object element : list(root.get("launcher"), "launcher")) {

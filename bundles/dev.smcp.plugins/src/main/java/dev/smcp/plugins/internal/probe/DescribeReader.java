@@ -49,9 +49,30 @@ final class DescribeReader {
             String description = command.containsKey("description") ? (String) command.get("description")
                     : defaultDescription(plugin, name);
             List<ParameterDescriptor> parameters = parameters(name, command.get("parameters"), warnings);
-            commands.add(new CommandDescriptor(name, description, parameters, SchemaBuilder.build(parameters, true)));
+            commands.add(new CommandDescriptor(name, description, parameters, SchemaBuilder.build(parameters, true),
+                    command.get("title") instanceof String title && !title.isBlank() ? title : null,
+                    objectOrNull(plugin, name, "annotations", command.get("annotations"), false, warnings),
+                    objectOrNull(plugin, name, "output_schema", command.containsKey("output_schema")
+                            ? command.get("output_schema") : command.get("outputSchema"), true, warnings)));
         }
         return commands;
+    }
+
+    /**
+     * @return the value as a JSON object, or {@code null} (with a warning when it was given but is not an object, or
+     *         not a schema with {@code "type": "object"})
+     */
+    private static Map<String, Object> objectOrNull(String plugin, String command, String field, Object value,
+            boolean schema, List<String> warnings) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Map<?, ?> && (!schema || "object".equals(((Map<?, ?>) value).get("type")))) {
+            return Json.asObject(value);
+        }
+        warnings.add("Command " + command + " of plugin " + plugin + ": " + field + " ignored: it must be "
+                + (schema ? "a JSON Schema object with \"type\": \"object\"" : "a JSON object"));
+        return null;
     }
 
     /**

@@ -134,6 +134,27 @@ class CliToolTest {
     }
 
     @Test
+    void outputIsCheckedAgainstTheOutputSchema() {
+        CommandDescriptor echo = command("echoargv");
+        CommandDescriptor matching = new CommandDescriptor(echo.name(), echo.description(), echo.parameters(),
+                echo.inputSchema(), "Echo", Map.of("readOnlyHint", true),
+                Map.of("type", "object", "properties", Map.of("argv", Map.of("type", "array")), "required",
+                        List.of("argv")));
+        CliTool ok = new CliTool(plugin, matching, EXECUTOR, CallSettings.defaults());
+        assertFalse(ok.call(Map.of(), context(Cancellation.NEVER)).isError());
+        assertEquals("Echo", ok.serviceProperties().get(dev.smcp.api.McpTool.TITLE));
+        assertEquals("{\"readOnlyHint\":true}", ok.serviceProperties().get(dev.smcp.api.McpTool.ANNOTATIONS));
+
+        CommandDescriptor wrong = new CommandDescriptor(echo.name(), echo.description(), echo.parameters(),
+                echo.inputSchema(), null, null, Map.of("type", "object", "properties",
+                        Map.of("argv", Map.of("type", "integer"))));
+        ToolResult result = new CliTool(plugin, wrong, EXECUTOR, CallSettings.defaults()).call(Map.of(),
+                context(Cancellation.NEVER));
+        assertEquals("plugin_error", result.errorCode());
+        assertTrue(text(result).startsWith("The plugin's output does not match its output schema"), text(result));
+    }
+
+    @Test
     void progressLinesOnStderrAreReportedAndOtherLinesLogged() {
         RecordingContext context = new RecordingContext(Cancellation.NEVER);
         ToolResult result = new CliTool(plugin, command("report"), EXECUTOR, CallSettings.defaults()).call(Map.of(),

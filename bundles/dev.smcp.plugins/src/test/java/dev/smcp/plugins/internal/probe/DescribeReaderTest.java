@@ -26,6 +26,26 @@ class DescribeReaderTest {
     }
 
     @Test
+    void titleAnnotationsAndOutputSchemaAreKept() {
+        CommandDescriptor c = read("p", """
+                {"commands":[{"name":"a","title":"Alpha","annotations":{"readOnlyHint":true},
+                 "output_schema":{"type":"object","properties":{"n":{"type":"integer"}}}}]}""").get(0);
+        assertEquals("Alpha", c.title());
+        assertEquals(json("{\"readOnlyHint\":true}"), c.annotations());
+        assertEquals(json("{\"type\":\"object\",\"properties\":{\"n\":{\"type\":\"integer\"}}}"), c.outputSchema());
+        assertEquals(List.of(), warnings);
+        List<CommandDescriptor> all = read("p", """
+                {"commands":[{"name":"b","outputSchema":{"type":"object"}},
+                 {"name":"c","title":" ","annotations":[1],"output_schema":{"type":"array"}}]}""");
+        assertEquals(json("{\"type\":\"object\"}"), all.get(0).outputSchema());
+        CommandDescriptor bad = all.get(1);
+        assertEquals(null, bad.title());
+        assertEquals(null, bad.annotations());
+        assertEquals(null, bad.outputSchema());
+        assertEquals(2, warnings.size(), warnings.toString());
+    }
+
+    @Test
     void demoMathShape() {
         CommandDescriptor calculate = read("demo_math", """
                 {"commands":[{"name":"calculate","description":"Add, subtract, multiply, or divide two numbers.",
