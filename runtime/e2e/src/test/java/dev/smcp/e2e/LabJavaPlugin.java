@@ -39,6 +39,16 @@ final class LabJavaPlugin {
      */
     static void build(Path jar, String plugin, String version, String tool, String answer, Path work)
             throws IOException {
+        build(jar, plugin, version, tool, answer, false, work);
+    }
+
+    /**
+     * As {@link #build(Path, String, String, String, String, Path)}; a noisy plugin also prints a line to
+     * {@code System.out} when it starts and on every call, as careless bundles do.
+     */
+    static void build(Path jar, String plugin, String version, String tool, String answer, boolean noisy, Path work)
+            throws IOException {
+        String print = noisy ? "System.out.println(\"" + plugin + " was here\"); " : "";
         String pkg = "lab." + plugin;
         Path sources = Files.createDirectories(work.resolve("src/" + pkg.replace('.', '/')));
         Path classes = Files.createDirectories(work.resolve("classes"));
@@ -52,11 +62,12 @@ final class LabJavaPlugin {
                 "import dev.smcp.api.ToolResult;",
                 "public final class Activator implements BundleActivator {",
                 "    public void start(BundleContext context) {",
+                "        " + print,
                 "        Hashtable<String, Object> properties = new Hashtable<>();",
                 "        properties.put(McpTool.NAME, \"" + tool + "\");",
                 "        properties.put(McpTool.PLUGIN, \"" + plugin + "\");",
                 "        properties.put(McpTool.DESCRIPTION, \"answers " + answer + "\");",
-                "        McpTool answer = (arguments, call) -> ToolResult.text(\"" + answer + "\");",
+                "        McpTool answer = (arguments, call) -> { " + print + "return ToolResult.text(\"" + answer + "\"); };",
                 "        context.registerService(McpTool.class, answer, properties);",
                 "    }",
                 "    public void stop(BundleContext context) {",

@@ -1,12 +1,17 @@
 package dev.smcp.e2e;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientSseClientTransport;
+import io.modelcontextprotocol.client.transport.ServerParameters;
+import io.modelcontextprotocol.client.transport.StdioClientTransport;
+import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.spec.McpSchema;
 
 /** Official MCP Java SDK clients for the running server. */
@@ -26,6 +31,28 @@ final class McpClients {
      */
     static McpSyncClient sse(SmcpServer server, Consumer<List<McpSchema.Tool>> toolsChanged) {
         return initialized(sseSpec(server).toolsChangeConsumer(toolsChanged));
+    }
+
+    /**
+     * A client over stdio, initialized: the SDK starts the distribution itself ({@code java -jar smcp.jar --stdio
+     * --plugins-dir DIR ...}) and owns the process; closing the client ends it.
+     *
+     * @param pluginsDir the plugins directory
+     * @param stderr gets the server's stderr, line by line (its log)
+     * @param extraArgs more launcher arguments
+     */
+    static McpSyncClient stdio(Path pluginsDir, Consumer<String> stderr, String... extraArgs) {
+        List<String> args = new ArrayList<>(List.of("--stdio", "--plugins-dir", pluginsDir.toString()));
+        args.addAll(List.of(extraArgs));
+        List<String> command = SmcpServer.command(args);
+        ServerParameters parameters = ServerParameters.builder(command.get(0)).args(command.subList(1, command.size()))
+                .build();
+        StdioClientTransport transport = new StdioClientTransport(parameters, McpJsonDefaults.getMapper());
+        transport.setStdErrorHandler(stderr);
+        return initialized(McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60))
+                // the server answers initialize once the plugins are scanned
+                .initializationTimeout(Duration.ofSeconds(SmcpServer.START_TIMEOUT.toSeconds()))
+                .clientInfo(new McpSchema.Implementation("smcp-e2e", "1.0.0")));
     }
 
     private static McpClient.SyncSpec sseSpec(SmcpServer server) {

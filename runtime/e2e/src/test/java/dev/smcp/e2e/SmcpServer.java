@@ -87,13 +87,18 @@ final class SmcpServer implements AutoCloseable {
 
     /** Starts the launcher with exactly these arguments and stdin open, without waiting. */
     static Process launchWithStdin(Map<String, String> env, List<String> args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", distribution().resolve("smcp.jar").toString()));
-        command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(command(args)).redirectErrorStream(true);
         builder.environment().keySet().removeIf(k -> k.startsWith("MCP_"));
         builder.environment().putAll(env);
         return builder.start();
+    }
+
+    /** @return the command line that starts the launcher ({@code java -jar smcp.jar}) with these arguments */
+    static List<String> command(List<String> args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", distribution().resolve("smcp.jar").toString()));
+        command.addAll(args);
+        return command;
     }
 
     static int freePort() throws IOException {

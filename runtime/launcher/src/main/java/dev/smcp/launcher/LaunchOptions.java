@@ -18,13 +18,15 @@ import java.util.Map;
  * @param maxQueuedCalls how many calls may wait for a process slot, or {@code null} for the executor's default
  * @param watch whether the plugins directory is watched for changes while the server runs
  * @param console whether to run the interactive Gogo console ({@code null}: when stdin and stdout are a terminal)
+ * @param stdio whether to serve MCP on stdin/stdout ({@code --stdio}) instead of the console
+ * @param http whether to serve HTTP: always, except in stdio mode without {@code --http}
  * @param authDisabled whether {@code MCP_AUTH_DISABLED} is set to a true value
  * @param help whether to print usage and exit
  * @param version whether to print the version and exit
  */
 record LaunchOptions(String host, int port, boolean allowExternal, double pluginTimeoutSeconds, Path pluginsDirectory,
-        Integer maxPluginProcesses, Integer maxQueuedCalls, boolean watch, Boolean console, boolean authDisabled,
-        boolean help, boolean version) {
+        Integer maxPluginProcesses, Integer maxQueuedCalls, boolean watch, Boolean console, boolean stdio,
+        boolean http, boolean authDisabled, boolean help, boolean version) {
 
     static final String DEFAULT_HOST = "127.0.0.1";
     static final int DEFAULT_PORT = 8000;
@@ -36,7 +38,8 @@ record LaunchOptions(String host, int port, boolean allowExternal, double plugin
     static final String USAGE = String.join("\n",
             "Usage: smcp [options]",
             "",
-            "Serves the plugins in a directory as MCP tools over HTTP+SSE (GET /sse, POST /messages/).",
+            "Serves the plugins in a directory as MCP tools over HTTP+SSE (GET /sse, POST /messages/),",
+            "or with --stdio over stdin/stdout for an MCP client that starts the server itself.",
             "",
             "Options:",
             "  --host HOST             address to bind (env MCP_HOST, default 127.0.0.1)",
@@ -48,6 +51,9 @@ record LaunchOptions(String host, int port, boolean allowExternal, double plugin
             "  --max-queued-calls N    calls waiting for a process before 'busy' (env MCP_MAX_QUEUED_CALLS, default 256)",
             "  --no-watch              do not watch the plugins directory: scan it at start only (env MCP_WATCH=0)",
             "  --console / --no-console  force the Gogo console on or off (default: on when run in a terminal)",
+            "  --stdio                 serve one MCP client on stdin/stdout (JSON-RPC, one message per line);",
+            "                          no console, logs on stderr, no HTTP unless --http; exits when stdin ends",
+            "  --http                  with --stdio: serve HTTP+SSE as well, on --host/--port",
             "  --version               print the version and exit",
             "  -h, --help              print this help and exit",
             "");
@@ -73,6 +79,9 @@ record LaunchOptions(String host, int port, boolean allowExternal, double plugin
         boolean allowExternal = false;
         boolean watch = !isFalse(env.get("MCP_WATCH"));
         Boolean console = null;
+        boolean stdio = false;
+        boolean http = false;
+        String bindFlag = null;
         boolean help = false;
         boolean version = false;
 
@@ -89,7 +98,12 @@ record LaunchOptions(String host, int port, boolean allowExternal, double plugin
             switch (name) {
                 case "-h", "--help" -> help = true;
                 case "--version" -> version = true;
-                case "--allow-external" -> allowExternal = true;
+                case "--allow-external" -> {
+                    allowExternal = true;
+                    bindFlag = name;
+                }
+                case "--stdio" -> stdio = true;
+                case "--http" -> http = true;
                 case "--no-watch" -> watch = false;
                 case "--console" -> console = Boolean.TRUE;
                 case "--no-console" -> console = Boolean.FALSE;
@@ -103,10 +117,14 @@ record LaunchOptions(String host, int port, boolean allowExternal, double plugin
                         value = rest.get(++i);
                     }
                     switch (name) {
-                        case "--host" -> host = requireNonBlank(name, value);
+                        case "--host" -> {
+                            host = requireNonBlank(name, value);
+                            bindFlag = name;
+                        }
                         case "--port" -> {
                             port = value;
                             portSource = name;
+                            bindFlag = name;
                         }
                         case "--plugins-dir" -> plugins = requireNonBlank(name, value);
                         case "--max-plugin-processes" -> {
@@ -130,6 +148,15 @@ record LaunchOptions(String host, int port, boolean allowExternal, double plugin
             }
         }
 
+        if (stdio && console == Boolean.TRUE) {
+            throw new UsageException("--console cannot be used with --stdio: stdin carries MCP messages");
+        }
+        if (http && !stdio) {
+            throw new UsageException("--http is for --stdio mode (HTTP is served anyway without --stdio)");
+        }
+        if (stdio && !http && bindFlag != null) {
+            throw new UsageException(bindFlag + " needs --http in --stdio mode");
+        }
         int portNumber = parsePort(portSource, port);
         double timeoutSeconds = parseTimeout(timeoutSource, timeout);
         String effectiveHost = allowExternal ? EXTERNAL_HOST : (host == null ? DEFAULT_HOST : host);
@@ -137,7 +164,8 @@ record LaunchOptions(String host, int port, boolean allowExternal, double plugin
         Integer maxProcesses = parseCount(processesSource, processes, 1);
         Integer maxQueued = parseCount(queuedSource, queued, 0);
         return new LaunchOptions(effectiveHost, portNumber, allowExternal, timeoutSeconds, pluginsDir, maxProcesses,
-                maxQueued, watch, console, isTrue(env.get("MCP_AUTH_DISABLED")), help, version);
+                maxQueued, watch, stdio ? Boolean.FALSE : console, stdio, !stdio || http,
+                isTrue(env.get("MCP_AUTH_DISABLED")), help, version);
     }
 
     /** @return the whole number, at least {@code min}; {@code null} when not given */

@@ -33,14 +33,26 @@ import dev.smcp.api.runtime.PluginRuntime;
 /**
  * Starts the standalone SMCP runtime: Felix with the distribution's bundles, configured from flags and environment.
  * <p>
- * Exit codes: 0 after a clean stop (SIGTERM, SIGINT, {@code stop 0} in the console), 1 when the server cannot start
- * (port in use, a bundle failing), 2 for a bad command line or an unsafe configuration.
+ * Exit codes: 0 after a clean stop (SIGTERM, SIGINT, {@code stop 0} in the console, the end of stdin in stdio mode),
+ * 1 when the server cannot start (port in use, a bundle failing), 2 for a bad command line or an unsafe configuration.
+ * <p>
+ * <b>Stdio mode</b> ({@code --stdio}): the stdio transport bundle owns the process's stdin and stdout (file
+ * descriptors 0 and 1). The launcher keeps them for it: {@code System.out} is pointed at stderr and
+ * {@code System.in} at an empty stream before anything starts, the Gogo shell is not started, and the HTTP bundles
+ * are started only with {@code --http}. Once the plugins have been scanned it creates the transport's configuration,
+ * which activates it; when stdin ends the transport stops the framework and the launcher exits with 0.
  */
 public final class Main {
 
     static final String NAME = "SMCP for OSGi";
     private static final String HTTP_RUNTIME = "org.osgi.service.servlet.runtime.HttpServiceRuntime";
     private static final String HTTP_ENDPOINT = "osgi.http.endpoint";
+    /** The configuration PID that switches the stdio transport on. */
+    static final String STDIO_PID = "dev.smcp.transport.stdio";
+    /** Bundles not started in stdio mode: the console reads stdin. */
+    private static final List<String> CONSOLE_BUNDLES = List.of("org.apache.felix.gogo.shell");
+    /** Bundles started only when HTTP is served. */
+    private static final List<String> HTTP_BUNDLES = List.of("org.apache.felix.http.jetty12", "dev.smcp.transport.http");
     private static final long HTTP_START_TIMEOUT_MILLIS = 30_000;
     private static final long STOP_TIMEOUT_MILLIS = 30_000;
     /** How long readiness waits for the first scan of the plugins directory (probes are bounded by their timeout). */
@@ -78,12 +90,15 @@ public final class Main {
             System.out.println(NAME + " " + version());
             return 0;
         }
-        if (!options.isLoopbackBind() && !options.authDisabled()) {
+        if (options.stdio()) {
+            keepStandardStreamsForTheTransport();
+        }
+        if (options.http() && !options.isLoopbackBind() && !options.authDisabled()) {
             err.println("smcp: refusing to listen on " + options.host() + " without authentication: this build has no"
                     + " API-key support yet; bind a loopback address, or set MCP_AUTH_DISABLED=1 to serve openly");
             return 2;
         }
-        String portProblem = checkPortFree(options.host(), options.port());
+        String portProblem = options.http() ? checkPortFree(options.host(), options.port()) : null;
         if (portProblem != null) {
             err.println("smcp: " + portProblem);
             return 1;
@@ -132,7 +147,9 @@ public final class Main {
         List<Bundle> own = new ArrayList<>();
         for (RuntimeBundles.BundleJar jar : bundles) {
             Bundle bundle = framework.getBundleContext().installBundle(jar.path().toUri().toString());
-            if (!jar.fragment()) {
+            boolean idle = options.stdio() && CONSOLE_BUNDLES.contains(jar.symbolicName())
+                    || !options.http() && HTTP_BUNDLES.contains(jar.symbolicName());
+            if (!jar.fragment() && !idle) {
                 (RuntimeBundles.isOwn(jar) ? own : infrastructure).add(bundle);
             }
         }
@@ -149,15 +166,29 @@ public final class Main {
             bundle.start();
         }
 
-        String endpoint = awaitHttpEndpoint();
-        if (endpoint == null) {
-            err.println("smcp: the HTTP server did not start on " + options.host() + ":" + options.port()
-                    + " (see the log above)");
-            stop();
-            return 1;
+        String endpoint = null;
+        if (options.http()) {
+            endpoint = awaitHttpEndpoint();
+            if (endpoint == null) {
+                err.println("smcp: the HTTP server did not start on " + options.host() + ":" + options.port()
+                        + " (see the log above)");
+                stop();
+                return 1;
+            }
         }
         boolean scanned = awaitPluginsScanned();
-        err.println("smcp: " + NAME + " " + version() + " ready: SSE endpoint " + endpoint + "sse, plugins from "
+        if (options.stdio()) {
+            // after the scan, so that the client's first tools/list has the plugins
+            seeder.put(STDIO_PID, Map.of());
+        }
+        List<String> serving = new ArrayList<>();
+        if (options.stdio()) {
+            serving.add("MCP on stdin/stdout");
+        }
+        if (endpoint != null) {
+            serving.add("SSE endpoint " + endpoint + "sse");
+        }
+        err.println("smcp: " + NAME + " " + version() + " ready: " + String.join(", ", serving) + ", plugins from "
                 + options.pluginsDirectory() + (scanned ? "" : " (still being probed)")
                 + (console ? "; type 'help' for console commands" : ""));
 
@@ -234,6 +265,15 @@ public final class Main {
             Thread.sleep(20);
         }
         return false;
+    }
+
+    /**
+     * Keeps stdin and stdout for the stdio transport, which opens file descriptors 0 and 1 itself: whatever prints to
+     * {@code System.out} (a bundle, the framework's own log) goes to stderr, and {@code System.in} reads nothing.
+     */
+    private void keepStandardStreamsForTheTransport() {
+        System.setOut(err);
+        System.setIn(new java.io.ByteArrayInputStream(new byte[0]));
     }
 
     /** SIGTERM and SIGINT stop the framework cleanly and exit with 0, as service managers expect. */
