@@ -71,7 +71,6 @@ class TypeScriptClientE2E {
     }
 
     @Test
-    @Disabled("until the stdio transport lands")
     void stdio() throws Exception {
         // the SDK starts the launcher as its child and talks on its stdin/stdout
         assertScriptedSession("stdio", run("stdio", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
