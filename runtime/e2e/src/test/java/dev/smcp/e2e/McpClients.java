@@ -12,6 +12,7 @@ import io.modelcontextprotocol.client.transport.HttpClientSseClientTransport;
 import io.modelcontextprotocol.client.transport.ServerParameters;
 import io.modelcontextprotocol.client.transport.StdioClientTransport;
 import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpSchema;
 
 /** Official MCP Java SDK clients for the running server. */
@@ -55,10 +56,21 @@ final class McpClients {
                 .clientInfo(new McpSchema.Implementation("smcp-e2e", "1.0.0")));
     }
 
+    /** A client over Streamable HTTP ({@code /mcp}), initialized, told of tool list changes as above. */
+    static McpSyncClient streamable(SmcpServer server, Consumer<List<McpSchema.Tool>> toolsChanged) {
+        HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(server.baseUrl())
+                .endpoint("/mcp").build();
+        return initialized(spec(McpClient.sync(transport)).toolsChangeConsumer(toolsChanged));
+    }
+
     private static McpClient.SyncSpec sseSpec(SmcpServer server) {
         HttpClientSseClientTransport transport = HttpClientSseClientTransport.builder(server.baseUrl())
                 .sseEndpoint("/sse").build();
-        return McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60))
+        return spec(McpClient.sync(transport));
+    }
+
+    private static McpClient.SyncSpec spec(McpClient.SyncSpec spec) {
+        return spec.requestTimeout(Duration.ofSeconds(60))
                 .initializationTimeout(Duration.ofSeconds(30))
                 .clientInfo(new McpSchema.Implementation("smcp-e2e", "1.0.0"));
     }

@@ -5,14 +5,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The open SSE streams by session id, and the cap on how many there may be. Thread-safe.
+ * The open sessions of one HTTP transport by session id, and the cap on how many there may be. Thread-safe.
+ *
+ * @param <C> what the transport keeps per session
  * <p>
  * A stream takes a slot ({@link #tryReserve()}) before its session is opened and gives it back
  * ({@link #release()}) exactly once when it ends, so the cap also counts streams still being set up.
  */
-final class SseConnections {
+final class SseConnections<C> {
 
-    private final ConcurrentHashMap<String, SseConnection> byId = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, C> byId = new ConcurrentHashMap<>();
     private final AtomicInteger reserved = new AtomicInteger();
     private final int maxSessions;
     private boolean closed; // guarded by this
@@ -40,7 +42,7 @@ final class SseConnections {
     }
 
     /** @return whether the stream was registered; {@code false} once {@link #closeAll()} was called */
-    synchronized boolean register(String sessionId, SseConnection connection) {
+    synchronized boolean register(String sessionId, C connection) {
         if (closed) {
             return false;
         }
@@ -48,17 +50,17 @@ final class SseConnections {
         return true;
     }
 
-    void unregister(String sessionId, SseConnection connection) {
+    void unregister(String sessionId, C connection) {
         byId.remove(sessionId, connection);
     }
 
     /** @return the stream of a session, or {@code null} */
-    SseConnection find(String sessionId) {
+    C find(String sessionId) {
         return byId.get(sessionId);
     }
 
     /** @return the registered streams */
-    List<SseConnection> all() {
+    List<C> all() {
         return List.copyOf(byId.values());
     }
 
@@ -77,7 +79,7 @@ final class SseConnections {
      *
      * @return the streams registered so far, for the caller to end
      */
-    List<SseConnection> closeAll() {
+    List<C> closeAll() {
         synchronized (this) {
             closed = true;
         }

@@ -21,7 +21,7 @@ final class SseFrames {
      * @return the {@code endpoint} event
      */
     static byte[] endpoint(String uri) {
-        return event("endpoint", uri);
+        return event(null, "endpoint", uri);
     }
 
     /**
@@ -29,7 +29,16 @@ final class SseFrames {
      * @return the {@code message} event carrying it
      */
     static byte[] message(String json) {
-        return event("message", json);
+        return event(null, "message", json);
+    }
+
+    /**
+     * @param id the event id, for {@code Last-Event-ID} on reconnection
+     * @param json one JSON-RPC message
+     * @return the {@code message} event carrying it, with its id
+     */
+    static byte[] message(long id, String json) {
+        return event(Long.toString(id), "message", json);
     }
 
     /**
@@ -40,8 +49,11 @@ final class SseFrames {
         return (": ping - " + now + CRLF + CRLF).getBytes(StandardCharsets.UTF_8);
     }
 
-    private static byte[] event(String name, String data) {
-        StringBuilder frame = new StringBuilder(data.length() + name.length() + 24);
+    private static byte[] event(String id, String name, String data) {
+        StringBuilder frame = new StringBuilder(data.length() + name.length() + 48);
+        if (id != null) {
+            frame.append("id: ").append(id).append(CRLF);
+        }
         frame.append("event: ").append(name).append(CRLF);
         // compact JSON has no line breaks; should one slip through, each line gets its own data field
         int start = 0;

@@ -63,7 +63,7 @@ public class SseTransportServlet extends HttpServlet {
     private final int maxBodyBytes;
     private final int maxQueuedBytes;
     private final long keepAliveNanos;
-    private final transient SseConnections connections;
+    private final transient SseConnections<SseConnection> connections;
     private final transient ScheduledExecutorService ticker;
 
     /**
@@ -78,7 +78,7 @@ public class SseTransportServlet extends HttpServlet {
         this.maxQueuedBytes = Math.max(1, config.maxQueuedBytes());
         int keepAliveSeconds = Math.max(1, config.keepAliveSeconds());
         this.keepAliveNanos = TimeUnit.SECONDS.toNanos(keepAliveSeconds);
-        this.connections = new SseConnections(Math.max(1, config.maxSessions()));
+        this.connections = new SseConnections<>(Math.max(1, config.maxSessions()));
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "smcp-sse-keepalive-" + THREADS.incrementAndGet());
             t.setDaemon(true);

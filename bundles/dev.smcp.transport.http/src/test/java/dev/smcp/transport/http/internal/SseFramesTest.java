@@ -27,6 +27,11 @@ class SseFramesTest {
     }
 
     @Test
+    void aMessageWithAnIdStartsWithIt() {
+        assertEquals("id: 42\r\nevent: message\r\ndata: {}\r\n\r\n", text(SseFrames.message(42, "{}")));
+    }
+
+    @Test
     void messageIsEncodedAsUtf8() {
         byte[] frame = SseFrames.message("\"é\"");
         assertEquals("event: message\r\ndata: \"é\"\r\n\r\n".getBytes(StandardCharsets.UTF_8).length, frame.length);

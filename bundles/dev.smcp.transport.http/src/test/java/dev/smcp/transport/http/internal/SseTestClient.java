@@ -31,6 +31,14 @@ final class SseTestClient implements AutoCloseable {
      * @param receiveBuffer the socket receive buffer size, or -1 for the default
      */
     SseTestClient(int port, String path, int receiveBuffer) throws IOException {
+        this(port, path, receiveBuffer, "");
+    }
+
+    /**
+     * @param receiveBuffer the socket receive buffer size, or -1 for the default
+     * @param extraHeaders more request header lines, each ending in CRLF
+     */
+    SseTestClient(int port, String path, int receiveBuffer, String extraHeaders) throws IOException {
         socket = new Socket();
         if (receiveBuffer > 0) {
             socket.setReceiveBufferSize(receiveBuffer);
@@ -38,7 +46,8 @@ final class SseTestClient implements AutoCloseable {
         socket.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
         socket.setSoTimeout(15_000);
         socket.getOutputStream()
-                .write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n")
+                .write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n" + extraHeaders
+                        + "\r\n")
                         .getBytes(StandardCharsets.US_ASCII));
         socket.getOutputStream().flush();
         in = socket.getInputStream();
