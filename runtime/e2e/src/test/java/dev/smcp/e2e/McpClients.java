@@ -43,6 +43,13 @@ final class McpClients {
      * @param extraArgs more launcher arguments
      */
     static McpSyncClient stdio(Path pluginsDir, Consumer<String> stderr, String... extraArgs) {
+        return stdio(pluginsDir, stderr, tools -> {
+        }, extraArgs);
+    }
+
+    /** As {@link #stdio(Path, Consumer, String...)}, told of tool list changes. */
+    static McpSyncClient stdio(Path pluginsDir, Consumer<String> stderr, Consumer<List<McpSchema.Tool>> toolsChanged,
+            String... extraArgs) {
         List<String> args = new ArrayList<>(List.of("--stdio", "--plugins-dir", pluginsDir.toString()));
         args.addAll(List.of(extraArgs));
         List<String> command = SmcpServer.command(args);
@@ -53,6 +60,7 @@ final class McpClients {
         return initialized(McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60))
                 // the server answers initialize once the plugins are scanned
                 .initializationTimeout(Duration.ofSeconds(SmcpServer.START_TIMEOUT.toSeconds()))
+                .toolsChangeConsumer(toolsChanged)
                 .clientInfo(new McpSchema.Implementation("smcp-e2e", "1.0.0")));
     }
 

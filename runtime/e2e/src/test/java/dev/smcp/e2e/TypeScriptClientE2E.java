@@ -16,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,7 +64,6 @@ class TypeScriptClientE2E {
     }
 
     @Test
-    @Disabled("until the Streamable HTTP transport lands")
     void streamableHttp() throws Exception {
         assertScriptedSession("http", run("http", server.baseUrl() + "/mcp"));
     }
