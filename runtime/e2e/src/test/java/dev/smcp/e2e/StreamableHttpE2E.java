@@ -41,6 +41,16 @@ class StreamableHttpE2E {
     static void start() throws Exception {
         plugins = Files.createTempDirectory("smcp-streamable");
         ProtocolConformance.copyTree(SmcpServer.demoPlugins().resolve("demo_math"), plugins.resolve("demo_math"));
+        Path stepper = Files.createDirectories(plugins.resolve("stepper"));
+        Files.writeString(stepper.resolve("cli.py"), String.join("\n",
+                "import json, sys",
+                "if sys.argv[1:] == ['--describe']:",
+                "    print(json.dumps({'contract_version': '1.0', 'commands': [{'name': 'steps', 'parameters': []}]}))",
+                "else:",
+                "    for i in (1, 2):",
+                "        print(json.dumps({'progress': i, 'total': 2}), file=sys.stderr, flush=True)",
+                "    print(json.dumps({'done': True}))",
+                ""));
         server = SmcpServer.start(plugins, Map.of());
     }
 
@@ -134,6 +144,26 @@ class StreamableHttpE2E {
         HttpResponse<String> garbage = post(id, "2025-11-25", "{oops");
         assertStatus(400, garbage);
         assertTrue(garbage.body().contains("-32700"), garbage.body());
+    }
+
+    @Test
+    void aCallThatReportsProgressIsAnsweredAsAnEventStream() throws Exception {
+        String id = initialize("2025-11-25");
+        HttpResponse<String> call = post(id, "2025-11-25", "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\","
+                + "\"params\":{\"name\":\"stepper__steps\",\"_meta\":{\"progressToken\":\"p7\"}}}");
+        assertStatus(200, call);
+        assertTrue(contentType(call).startsWith("text/event-stream"), contentType(call));
+        List<String> data = call.body().lines().filter(line -> line.startsWith("data: ")).toList();
+        assertEquals(3, data.size(), call.body());
+        assertTrue(data.get(0).contains("\"method\":\"notifications/progress\"")
+                && data.get(0).contains("\"progressToken\":\"p7\"") && data.get(0).contains("\"progress\":1.0"),
+                data.get(0));
+        assertTrue(data.get(1).contains("\"progress\":2.0"), data.get(1));
+        assertTrue(data.get(2).contains("\"id\":7") && data.get(2).contains("\"structuredContent\":{\"done\":true}"), data.get(2));
+
+        HttpResponse<String> plain = post(id, "2025-11-25", "{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"tools/call\","
+                + "\"params\":{\"name\":\"stepper__steps\"}}");
+        assertTrue(contentType(plain).startsWith("application/json"), "no token, no progress: " + contentType(plain));
     }
 
     @Test
