@@ -51,17 +51,19 @@ final class SseConnection implements McpMessageSink {
      */
     void start(McpSession openedSession, AsyncContext asyncContext, byte[] endpointFrame) throws IOException {
         session = openedSession;
-        if (!stream.start(asyncContext, List.of(endpointFrame))) {
-            // the server closed the sink (or the queue overflowed) before the session was even returned
-            openedSession.close();
-            return;
-        }
+        // registered before the endpoint event can leave: a client may POST the moment it reads it
         if (!registry.register(openedSession.id(), this)) {
             terminate("the transport is stopping", null);
             return;
         }
+        if (!stream.start(asyncContext, List.of(endpointFrame))) {
+            // the server closed the sink (or the queue overflowed) before the session was even returned
+            registry.unregister(openedSession.id(), this);
+            openedSession.close();
+            return;
+        }
         if (stream.isEnded()) {
-            registry.unregister(openedSession.id(), this); // ended while registering
+            registry.unregister(openedSession.id(), this); // ended while starting
             return;
         }
         LOG.debug("SSE session {} opened", openedSession.id());
