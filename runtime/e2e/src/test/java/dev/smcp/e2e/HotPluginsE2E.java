@@ -9,14 +9,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,7 +65,8 @@ class HotPluginsE2E {
 
     @Test
     void aDemoPluginCopiedInIsCallableAndGoesWhenDeleted() throws Exception {
-        Path copy = copyTree(SmcpServer.demoPlugins().resolve("demo_text"), plugins.resolve("live_text"));
+        Path copy = PluginTrees.copyTree(SmcpServer.demoPlugins().resolve("demo_text"),
+                plugins.resolve("live_text"));
         List<String> tools = awaitChange(list -> list.contains("live_text__slugify"));
         assertEquals(List.of("live_text__echo", "live_text__hash_preview", "live_text__slugify",
                 "live_text__word_count"), tools);
@@ -76,7 +75,7 @@ class HotPluginsE2E {
         assertFalse(slug.isError(), text(slug));
         assertTrue(text(slug).contains("dropped-in-live"), text(slug));
 
-        deleteTree(copy);
+        PluginTrees.deleteTree(copy);
         awaitChange(List::isEmpty);
         assertTrue(withoutBaseline(client.listTools().tools()).isEmpty());
     }
@@ -119,7 +118,7 @@ class HotPluginsE2E {
             Thread.sleep(20);
         }
         long pid = Long.parseLong(Files.readString(pidFile).strip());
-        deleteTree(plugin);
+        PluginTrees.deleteTree(plugin);
         awaitChange(List::isEmpty);
 
         CallToolResult result = call.get(60, TimeUnit.SECONDS);
@@ -217,30 +216,7 @@ class HotPluginsE2E {
                 StandardCopyOption.ATOMIC_MOVE);
     }
 
-    static Path copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                if (file.toString().contains("__pycache__")) {
-                    continue;
-                }
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
-        return to;
-    }
 
-    static void deleteTree(Path directory) throws IOException {
-        try (Stream<Path> files = Files.walk(directory)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
-        }
-    }
 
     private static String text(CallToolResult result) {
         StringBuilder out = new StringBuilder();

@@ -9,8 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -18,7 +16,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,8 +67,8 @@ abstract class ProtocolConformance {
     @BeforeAll
     void connectToADemoPluginsCopy() throws Exception {
         plugins = Files.createTempDirectory("smcp-conformance");
-        copyTree(SmcpServer.demoPlugins().resolve("demo_math"), plugins.resolve("demo_math"));
-        copyTree(SmcpServer.demoPlugins().resolve("demo_text"), plugins.resolve("demo_text"));
+        PluginTrees.copyTree(SmcpServer.demoPlugins().resolve("demo_math"), plugins.resolve("demo_math"));
+        PluginTrees.copyTree(SmcpServer.demoPlugins().resolve("demo_text"), plugins.resolve("demo_text"));
         connection = connect(plugins, tools -> changes.add(tools.stream().map(McpSchema.Tool::name).toList()));
         client = connection.client();
     }
@@ -87,7 +84,7 @@ abstract class ProtocolConformance {
             }
         } finally {
             if (plugins != null) {
-                deleteTree(plugins);
+                PluginTrees.deleteTree(plugins);
             }
         }
     }
@@ -138,12 +135,13 @@ abstract class ProtocolConformance {
 
     @Test
     void aPluginCopiedInIsAnnouncedWithListChanged() throws Exception {
-        Path copy = copyTree(SmcpServer.demoPlugins().resolve("demo_text"), plugins.resolve("conformance_text"));
+        Path copy = PluginTrees.copyTree(SmcpServer.demoPlugins().resolve("demo_text"),
+                plugins.resolve("conformance_text"));
         try {
             List<String> tools = awaitChange(list -> list.contains("conformance_text__slugify"));
             assertTrue(tools.containsAll(DEMO_TOOLS), tools.toString());
         } finally {
-            deleteTree(copy);
+            PluginTrees.deleteTree(copy);
         }
         awaitChange(list -> list.stream().noneMatch(name -> name.startsWith("conformance_text__")));
     }
@@ -167,28 +165,5 @@ abstract class ProtocolConformance {
         return (Map<String, Object>) result.structuredContent();
     }
 
-    static Path copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path source : (Iterable<Path>) files::iterator) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else if (!source.getFileName().toString().endsWith(".pyc")) {
-                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
-        return to;
-    }
 
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
-    }
 }

@@ -40,7 +40,7 @@ class StreamableHttpE2E {
     @BeforeAll
     static void start() throws Exception {
         plugins = Files.createTempDirectory("smcp-streamable");
-        ProtocolConformance.copyTree(SmcpServer.demoPlugins().resolve("demo_math"), plugins.resolve("demo_math"));
+        PluginTrees.copyTree(SmcpServer.demoPlugins().resolve("demo_math"), plugins.resolve("demo_math"));
         Path stepper = Files.createDirectories(plugins.resolve("stepper"));
         Files.writeString(stepper.resolve("cli.py"), String.join("\n",
                 "import json, sys",
@@ -61,7 +61,7 @@ class StreamableHttpE2E {
                 assertEquals(0, server.stop(), () -> "exit code after SIGTERM; log:\n" + server.log());
             }
         } finally {
-            ProtocolConformance.deleteTree(plugins);
+            PluginTrees.deleteTree(plugins);
         }
     }
 
@@ -218,7 +218,7 @@ class StreamableHttpE2E {
         try (EventStream first = EventStream.open(id, null)) {
             assertEquals(200, first.response.statusCode());
             assertTrue(contentType(first.response).startsWith("text/event-stream"), contentType(first.response));
-            Path copy = ProtocolConformance.copyTree(SmcpServer.demoPlugins().resolve("demo_text"),
+            Path copy = PluginTrees.copyTree(SmcpServer.demoPlugins().resolve("demo_text"),
                     plugins.resolve("stream_text"));
             try {
                 List<String> event = first.nextEvent();
@@ -231,7 +231,7 @@ class StreamableHttpE2E {
                     assertTrue(first.awaitEnd(), "the replaced stream ends");
                 }
             } finally {
-                ProtocolConformance.deleteTree(copy);
+                PluginTrees.deleteTree(copy);
             }
         }
         assertStatus(204, HTTP.send(request(id, "2025-06-18").DELETE().build(), HttpResponse.BodyHandlers.ofString()));
