@@ -61,10 +61,12 @@ public final class Main {
     /** Held strongly: java.util.logging forgets levels set on loggers nobody references. */
     private static final java.util.logging.Logger SPI_FLY_LOG = java.util.logging.Logger.getLogger("org.apache.aries.spifly");
 
-    private final PrintStream err;
+    /** The log: stderr at first, then stderr plus the rotating log file, redacted ({@link LogStream}). */
+    private PrintStream err;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private volatile Framework framework;
     private volatile Path storage;
+    private ConfWatcher confWatcher;
 
     Main(PrintStream err) {
         this.err = err;
@@ -76,14 +78,26 @@ public final class Main {
 
     int run(String[] args, Map<String, String> env, Path cwd) {
         LaunchOptions options;
+        SettingFlags.Extracted settings;
+        Path confDir;
+        Path logDir;
         try {
-            options = LaunchOptions.parse(args, env, cwd);
+            List<String> rest = new ArrayList<>(List.of(args));
+            String conf = SettingFlags.take(rest, "--conf", env.get("MCP_CONF_DIR"));
+            String logs = SettingFlags.take(rest, "--log-dir", env.get("MCP_LOG_DIR"));
+            settings = SettingFlags.extract(rest.toArray(new String[0]), env);
+            options = LaunchOptions.parse(settings.rest(), env, cwd);
+            confDir = conf == null ? home().resolve("conf") : cwd.resolve(conf).toAbsolutePath().normalize();
+            logDir = logs == null ? home().resolve("logs") : cwd.resolve(logs).toAbsolutePath().normalize();
         } catch (LaunchOptions.UsageException e) {
             err.println("smcp: " + e.getMessage() + " (see --help)");
             return 2;
+        } catch (Exception e) {
+            err.println("smcp: cannot locate the installation: " + e.getMessage());
+            return 1;
         }
         if (options.help()) {
-            System.out.print(LaunchOptions.USAGE);
+            System.out.print(LaunchOptions.USAGE + SettingFlags.usage());
             return 0;
         }
         if (options.version()) {
@@ -107,9 +121,19 @@ public final class Main {
             err.println("smcp: warning: plugins directory " + options.pluginsDirectory()
                     + " does not exist; serving no plugins");
         }
-        configureLogging(env);
+        Map<String, Map<String, Object>> confFiles;
+        ConfDirectory conf = new ConfDirectory(confDir);
         try {
-            return serve(options);
+            confFiles = conf.load();
+        } catch (ConfDirectory.ConfException e) {
+            err.println("smcp: " + Redaction.redact(e.getMessage()));
+            return 2;
+        }
+        configureLogging(env, logDir);
+        Overrides overrides = new Overrides(options, settings.settings(), args, env,
+                new LettaEnvironment(err, LettaEnvironment.TIMEOUT).load(env, userHome(env)));
+        try {
+            return serve(options, conf, confFiles, overrides);
         } catch (Exception e) {
             err.println("smcp: cannot start: " + e.getMessage());
             stop();
@@ -117,7 +141,8 @@ public final class Main {
         }
     }
 
-    private int serve(LaunchOptions options) throws Exception {
+    private int serve(LaunchOptions options, ConfDirectory conf, Map<String, Map<String, Object>> confFiles,
+            Overrides overrides) throws Exception {
         Path home = home();
         List<RuntimeBundles.BundleJar> bundles = RuntimeBundles.list(home.resolve("bundles"));
         storage = Files.createTempDirectory("smcp-felix-");
@@ -157,11 +182,23 @@ public final class Main {
             bundle.start();
         }
         ConfigurationSeeder seeder = new ConfigurationSeeder(framework.getBundleContext());
-        seeder.put("dev.smcp.plugins", pluginSettings(options));
-        Map<String, Object> executor = executorSettings(options);
-        if (!executor.isEmpty()) {
-            seeder.put("dev.smcp.exec", executor);
+        for (String pid : overrides.pids(confFiles.keySet())) {
+            if (pid.equals(STDIO_PID)) {
+                continue; // its configuration switches the transport on: only in stdio mode, below
+            }
+            seeder.put(pid, overrides.apply(pid, confFiles.getOrDefault(pid, Map.of())));
         }
+        confWatcher = new ConfWatcher(conf, err, (pid, fromFile) -> {
+            if (pid.equals(STDIO_PID) && !options.stdio()) {
+                return;
+            }
+            try {
+                seeder.put(pid, overrides.apply(pid, fromFile));
+            } catch (Exception e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        });
+        confWatcher.start();
         for (Bundle bundle : own) {
             bundle.start();
         }
@@ -179,7 +216,7 @@ public final class Main {
         boolean scanned = awaitPluginsScanned();
         if (options.stdio()) {
             // after the scan, so that the client's first tools/list has the plugins
-            seeder.put(STDIO_PID, Map.of());
+            seeder.put(STDIO_PID, overrides.apply(STDIO_PID, confFiles.getOrDefault(STDIO_PID, Map.of())));
         }
         List<String> serving = new ArrayList<>();
         if (options.stdio()) {
@@ -189,32 +226,12 @@ public final class Main {
             serving.add("SSE endpoint " + endpoint + "sse");
         }
         err.println("smcp: " + NAME + " " + version() + " ready: " + String.join(", ", serving) + ", plugins from "
-                + options.pluginsDirectory() + (scanned ? "" : " (still being probed)")
+                + overrides.pluginsDirectory(confFiles) + (scanned ? "" : " (still being probed)")
                 + (console ? "; type 'help' for console commands" : ""));
 
         framework.waitForStop(0);
         deleteStorage();
         return 0;
-    }
-
-    private static Map<String, Object> pluginSettings(LaunchOptions options) {
-        Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("directory", options.pluginsDirectory().toString());
-        settings.put("callTimeoutSeconds", options.pluginTimeoutSeconds());
-        settings.put("watch", options.watch());
-        return settings;
-    }
-
-    /** The process executor settings given on the command line; empty for the executor's own defaults. */
-    private static Map<String, Object> executorSettings(LaunchOptions options) {
-        Map<String, Object> settings = new LinkedHashMap<>();
-        if (options.maxPluginProcesses() != null) {
-            settings.put("maxConcurrent", options.maxPluginProcesses());
-        }
-        if (options.maxQueuedCalls() != null) {
-            settings.put("maxQueued", options.maxQueuedCalls());
-        }
-        return settings;
     }
 
     /** Waits for Felix HTTP to publish its endpoint; {@code null} when it does not come up. */
@@ -296,6 +313,10 @@ public final class Main {
 
     /** Stops the framework and waits for it. Idempotent. */
     void stop() {
+        ConfWatcher watcher = confWatcher;
+        if (watcher != null) {
+            watcher.close();
+        }
         Framework running = framework;
         if (running == null || !stopping.compareAndSet(false, true)) {
             return;
@@ -343,8 +364,27 @@ public final class Main {
         }
     }
 
-    /** slf4j-simple reads system properties; logs go to stderr so stdout stays free. */
-    private static void configureLogging(Map<String, String> env) {
+    /**
+     * slf4j-simple (the runtime's binding) reads system properties and writes to {@code System.err}, looked up at each
+     * line; {@code System.err} is replaced by a {@link LogStream}, so every line (framework, components, launcher) is
+     * redacted and goes to the console (stderr, so stdout stays free) and to {@code <logDir>/smcp.log}, rotated at
+     * 10 MiB with 5 old files kept. A log directory that cannot be created leaves the console only, with a warning.
+     */
+    private void configureLogging(Map<String, String> env, Path logDir) {
+        PrintStream console = err;
+        RotatingLogFile file = null;
+        try {
+            file = new RotatingLogFile(logDir, RotatingLogFile.DEFAULT_MAX_BYTES, RotatingLogFile.DEFAULT_BACKUPS);
+        } catch (IOException e) {
+            console.println("smcp: warning: cannot write logs to " + logDir + " (" + e.getMessage()
+                    + "); logging to the console only");
+        }
+        err = new PrintStream(new LogStream(console, file), true, java.nio.charset.StandardCharsets.UTF_8);
+        System.setErr(err);
+        if (System.out == console) {
+            System.setOut(err); // stdio mode: stray stdout output is a log line too
+        }
+        setDefault("org.slf4j.simpleLogger.cacheOutputStream", "false");
         setDefault("org.slf4j.simpleLogger.logFile", "System.err");
         setDefault("org.slf4j.simpleLogger.showDateTime", "true");
         setDefault("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
@@ -362,6 +402,15 @@ public final class Main {
         if (System.getProperty(key) == null) {
             System.setProperty(key, value);
         }
+    }
+
+    /** @return the user's home directory, where {@code .letta/.env} may be */
+    private static Path userHome(Map<String, String> env) {
+        String home = env.get("HOME");
+        if (home == null || home.isBlank()) {
+            home = System.getProperty("user.home");
+        }
+        return home == null ? null : Path.of(home);
     }
 
     private static Path home() throws Exception {

@@ -32,8 +32,13 @@ record ExecutorSettings(int maxConcurrent, int maxQueued, long killGraceMillis, 
             killGraceMillis = 0;
         }
         String[] secrets = config.secretVariables();
+        String[] extra = config.pluginEnvironment();
         ChildEnvironment environment = new ChildEnvironment(serverEnvironment,
-                secrets == null ? List.of() : Arrays.asList(secrets));
+                secrets == null ? List.of() : Arrays.asList(secrets), extra == null ? List.of() : Arrays.asList(extra));
+        if (!environment.skippedNames().isEmpty()) {
+            LOG.warn("pluginEnvironment: skipped {} (protected or already set by the server)",
+                    environment.skippedNames());
+        }
         return new ExecutorSettings(maxConcurrent, maxQueued, killGraceMillis, environment);
     }
 
@@ -41,6 +46,6 @@ record ExecutorSettings(int maxConcurrent, int maxQueued, long killGraceMillis, 
     public String toString() {
         return "maxConcurrent=" + maxConcurrent + ", maxQueued=" + maxQueued + ", killGraceMillis="
                 + killGraceMillis + ", secretVariables=" + environment.secretNames() + " and "
-                + ChildEnvironment.SECRET_PREFIX + "*";
+                + ChildEnvironment.SECRET_PREFIX + "*, pluginEnvironment=" + environment.extraNames();
     }
 }

@@ -49,4 +49,12 @@ public @interface ProcessExecutorConfig {
                     + "case-sensitive names). Variables whose name starts with MCP_API_KEY are always withheld "
                     + "as well. Other variables, including Letta-provided secrets meant for plugins, are passed on.")
     String[] secretVariables() default { SECRET_MCP_API_KEY, SECRET_MCP_API_KEYS, SECRET_MCP_AUTH_TOKEN };
+
+    @AttributeDefinition(name = "Extra plugin environment",
+            description = "Variables added to every child's environment, as NAME=VALUE entries (the standalone "
+                    + "launcher fills this from the Letta agent's environment variables and secrets). An entry never "
+                    + "replaces a variable the server itself has, nor a protected name (MCP_*, SMCP_*, PATH, HOME, "
+                    + "JAVA_*, LD_*, DYLD_*, PYTHONPATH, PYTHONHOME, ...); such entries are skipped. Values are never "
+                    + "logged.")
+    String[] pluginEnvironment() default {};
 }

@@ -34,6 +34,11 @@ final class TestConfig {
             public String[] secretVariables() {
                 return secrets.clone();
             }
+
+            @Override
+            public String[] pluginEnvironment() {
+                return new String[0];
+            }
         };
     }
 }
