@@ -49,7 +49,7 @@ class StdioConnectionTest {
         assertEquals(List.of("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{}}", "{\"jsonrpc\":\"2.0\",\"id\":2,\"result\":{}}"),
                 out.await(2));
         assertEquals(List.of(PING, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}"), session.received);
-        assertTrue(out.flushes() > 0);
+        assertTrue(out.awaitFlush() > 0);
     }
 
     @Test

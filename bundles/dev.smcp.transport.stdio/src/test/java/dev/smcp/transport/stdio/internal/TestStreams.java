@@ -131,6 +131,7 @@ final class TestStreams {
         @Override
         public synchronized void flush() {
             flushes++;
+            notifyAll();
         }
 
         @Override
@@ -143,7 +144,12 @@ final class TestStreams {
             return closed;
         }
 
-        synchronized int flushes() {
+        /** Waits up to a minute for a first flush (a writer flushes after writing its line); returns the count. */
+        synchronized int awaitFlush() throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+            while (flushes == 0 && deadline - System.nanoTime() > 0) {
+                TimeUnit.NANOSECONDS.timedWait(this, deadline - System.nanoTime());
+            }
             return flushes;
         }
 
