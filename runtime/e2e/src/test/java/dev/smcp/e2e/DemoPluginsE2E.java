@@ -57,7 +57,7 @@ class DemoPluginsE2E {
         // the clock tools come from the Java plugin bundle in the runtime's bundle set (see JavaPluginE2E)
         assertEquals(List.of("clock__add", "clock__convert", "clock__difference", "clock__now",
                 "demo_math__calculate", "demo_math__coin_flip", "demo_math__format_bytes",
-                "demo_text__echo", "demo_text__hash_preview", "demo_text__slugify", "demo_text__word_count"),
+                "demo_text__echo", "demo_text__hash_preview", "demo_text__slugify", "demo_text__word_count", "health"),
                 tools.stream().map(McpSchema.Tool::name).toList());
         McpSchema.Tool calculate = tools.get(4);
         assertEquals("Add, subtract, multiply, or divide two numbers.", calculate.description());

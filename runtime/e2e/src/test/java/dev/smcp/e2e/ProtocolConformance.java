@@ -43,7 +43,7 @@ abstract class ProtocolConformance {
     /** The demo tools, the clock tools of the runtime's Java plugin bundle included. */
     static final List<String> DEMO_TOOLS = List.of("clock__add", "clock__convert", "clock__difference", "clock__now",
             "demo_math__calculate", "demo_math__coin_flip", "demo_math__format_bytes", "demo_text__echo",
-            "demo_text__hash_preview", "demo_text__slugify", "demo_text__word_count");
+            "demo_text__hash_preview", "demo_text__slugify", "demo_text__word_count", "health");
 
     /** What {@link #connect} returns. */
     record Connection(McpSyncClient client, AutoCloseable server) {

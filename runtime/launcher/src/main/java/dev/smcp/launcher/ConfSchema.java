@@ -28,12 +28,16 @@ final class ConfSchema {
             "dev.smcp.exec", Map.of("maxConcurrent", Type.INT, "maxQueued", Type.INT, "killGraceMillis", Type.LONG,
                     "secretVariables", Type.STRINGS, "pluginEnvironment", Type.STRINGS),
             "dev.smcp.protocol", Map.of("serverName", Type.STRING, "maxConcurrentCalls", Type.INT,
-                    "maxQueuedCalls", Type.INT, "listChangedDebounceMillis", Type.LONG, "toolsPageSize", Type.INT),
+                    "maxQueuedCalls", Type.INT, "listChangedDebounceMillis", Type.LONG, "toolsPageSize", Type.INT,
+                    "maxCallsPerSession", Type.INT),
             "dev.smcp.transport.http", Map.of("keepAliveSeconds", Type.INT, "maxBodyBytes", Type.INT,
-                    "maxQueuedBytes", Type.INT, "maxSessions", Type.INT),
+                    "maxQueuedBytes", Type.INT, "maxSessions", Type.INT, "bodyTimeoutSeconds", Type.INT),
             "dev.smcp.transport.http.streamable", Map.of("osgi.http.whiteboard.servlet.pattern", Type.STRING,
                     "keepAliveSeconds", Type.INT, "maxBodyBytes", Type.INT, "maxQueuedBytes", Type.INT,
-                    "maxSessions", Type.INT, "maxReplayBytes", Type.INT),
+                    "maxSessions", Type.INT, "maxReplayBytes", Type.INT, "bodyTimeoutSeconds", Type.INT,
+                    "sessionIdleSeconds", Type.INT),
+            SecuritySettings.PID, Map.of("apiKeys", Type.STRINGS, "allowLoopback", Type.BOOLEAN,
+                    "authDisabled", Type.BOOLEAN, "allowedHosts", Type.STRINGS, "allowedOrigins", Type.STRINGS),
             "dev.smcp.transport.stdio", Map.of("maxLineBytes", Type.INT, "maxQueuedBytes", Type.INT));
 
     private ConfSchema() {

@@ -20,13 +20,12 @@ import java.util.Map;
  * @param console whether to run the interactive Gogo console ({@code null}: when stdin and stdout are a terminal)
  * @param stdio whether to serve MCP on stdin/stdout ({@code --stdio}) instead of the console
  * @param http whether to serve HTTP: always, except in stdio mode without {@code --http}
- * @param authDisabled whether {@code MCP_AUTH_DISABLED} is set to a true value
  * @param help whether to print usage and exit
  * @param version whether to print the version and exit
  */
 record LaunchOptions(String host, int port, boolean allowExternal, double pluginTimeoutSeconds, Path pluginsDirectory,
         Integer maxPluginProcesses, Integer maxQueuedCalls, boolean watch, Boolean console, boolean stdio,
-        boolean http, boolean authDisabled, boolean help, boolean version) {
+        boolean http, boolean help, boolean version) {
 
     static final String DEFAULT_HOST = "127.0.0.1";
     static final int DEFAULT_PORT = 8000;
@@ -44,7 +43,7 @@ record LaunchOptions(String host, int port, boolean allowExternal, double plugin
             "Options:",
             "  --host HOST             address to bind (env MCP_HOST, default 127.0.0.1)",
             "  --port PORT             TCP port (env MCP_PORT, default 8000)",
-            "  --allow-external        bind 0.0.0.0 instead of --host",
+            "  --allow-external        bind 0.0.0.0 instead of --host (needs an API key, see below)",
             "  --plugins-dir DIR       plugins directory (env MCP_PLUGINS_DIR, default ./plugins)",
             "  --plugin-timeout SECS   tool call timeout in seconds, 0 for none (env MCP_PLUGIN_TIMEOUT)",
             "  --max-plugin-processes N  plugin processes running at once (env MCP_MAX_PLUGIN_PROCESSES, default 16)",
@@ -54,8 +53,12 @@ record LaunchOptions(String host, int port, boolean allowExternal, double plugin
             "  --stdio                 serve one MCP client on stdin/stdout (JSON-RPC, one message per line);",
             "                          no console, logs on stderr, no HTTP unless --http; exits when stdin ends",
             "  --http                  with --stdio: serve HTTP+SSE as well, on --host/--port",
+            "  --require-auth          loopback clients need an API key too (env MCP_AUTH_ALLOW_LOOPBACK=0)",
             "  --version               print the version and exit",
             "  -h, --help              print this help and exit",
+            "",
+            "API keys come from the environment only: MCP_API_KEY, MCP_API_KEYS (comma-separated, for rotation).",
+            "Clients send 'Authorization: Bearer <key>' or 'X-API-Key: <key>'. MCP_AUTH_DISABLED=1 serves everyone.",
             "");
 
     /**
@@ -164,8 +167,7 @@ record LaunchOptions(String host, int port, boolean allowExternal, double plugin
         Integer maxProcesses = parseCount(processesSource, processes, 1);
         Integer maxQueued = parseCount(queuedSource, queued, 0);
         return new LaunchOptions(effectiveHost, portNumber, allowExternal, timeoutSeconds, pluginsDir, maxProcesses,
-                maxQueued, watch, stdio ? Boolean.FALSE : console, stdio, !stdio || http,
-                isTrue(env.get("MCP_AUTH_DISABLED")), help, version);
+                maxQueued, watch, stdio ? Boolean.FALSE : console, stdio, !stdio || http, help, version);
     }
 
     /** @return the whole number, at least {@code min}; {@code null} when not given */

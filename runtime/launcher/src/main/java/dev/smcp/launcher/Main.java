@@ -85,7 +85,10 @@ public final class Main {
             List<String> rest = new ArrayList<>(List.of(args));
             String conf = SettingFlags.take(rest, "--conf", env.get("MCP_CONF_DIR"));
             String logs = SettingFlags.take(rest, "--log-dir", env.get("MCP_LOG_DIR"));
+            boolean requireAuth = SecuritySettings.takeRequireAuth(rest);
             settings = SettingFlags.extract(rest.toArray(new String[0]), env);
+            settings.settings().computeIfAbsent(SecuritySettings.PID, pid -> new LinkedHashMap<>())
+                    .putAll(SecuritySettings.given(env, requireAuth));
             options = LaunchOptions.parse(settings.rest(), env, cwd);
             confDir = conf == null ? home().resolve("conf") : cwd.resolve(conf).toAbsolutePath().normalize();
             logDir = logs == null ? home().resolve("logs") : cwd.resolve(logs).toAbsolutePath().normalize();
@@ -107,11 +110,6 @@ public final class Main {
         if (options.stdio()) {
             keepStandardStreamsForTheTransport();
         }
-        if (options.http() && !options.isLoopbackBind() && !options.authDisabled()) {
-            err.println("smcp: refusing to listen on " + options.host() + " without authentication: this build has no"
-                    + " API-key support yet; bind a loopback address, or set MCP_AUTH_DISABLED=1 to serve openly");
-            return 2;
-        }
         String portProblem = options.http() ? checkPortFree(options.host(), options.port()) : null;
         if (portProblem != null) {
             err.println("smcp: " + portProblem);
@@ -128,6 +126,17 @@ public final class Main {
         } catch (ConfDirectory.ConfException e) {
             err.println("smcp: " + Redaction.redact(e.getMessage()));
             return 2;
+        }
+        Map<String, Object> security = new LinkedHashMap<>(confFiles.getOrDefault(SecuritySettings.PID, Map.of()));
+        security.putAll(settings.settings().get(SecuritySettings.PID));
+        String refusal = SecuritySettings.refusal(options, security);
+        if (refusal != null) {
+            err.println("smcp: " + refusal);
+            return 2;
+        }
+        String warning = SecuritySettings.warning(options, security);
+        if (warning != null) {
+            err.println("smcp: " + warning);
         }
         configureLogging(env, logDir);
         Overrides overrides = new Overrides(options, settings.settings(), args, env,

@@ -37,7 +37,19 @@ final class SettingFlags {
                     "open sessions per HTTP transport (default 1000)"),
             new Setting("--keep-alive-seconds", "MCP_KEEP_ALIVE_SECONDS", "keepAliveSeconds",
                     List.of("dev.smcp.transport.http", "dev.smcp.transport.http.streamable"),
-                    "seconds between keep-alives on event streams (default 15)"));
+                    "seconds between keep-alives on event streams (default 15)"),
+            new Setting("--max-calls-per-session", "MCP_MAX_CALLS_PER_SESSION", "maxCallsPerSession",
+                    List.of("dev.smcp.protocol"), "tool calls one session may have in flight (default 32)"),
+            new Setting("--body-timeout-seconds", "MCP_BODY_TIMEOUT_SECONDS", "bodyTimeoutSeconds",
+                    List.of("dev.smcp.transport.http", "dev.smcp.transport.http.streamable"),
+                    "seconds a request body may take to arrive, 0 for no limit (default 30)"),
+            new Setting("--session-idle-seconds", "MCP_SESSION_IDLE_SECONDS", "sessionIdleSeconds",
+                    List.of("dev.smcp.transport.http.streamable"),
+                    "idle time after which a /mcp session ends (default 1800)"),
+            new Setting("--allowed-hosts", "MCP_ALLOWED_HOSTS", "allowedHosts", List.of(SecuritySettings.PID),
+                    "Host names accepted besides loopback names and IP literals, comma-separated"),
+            new Setting("--allowed-origins", "MCP_ALLOWED_ORIGINS", "allowedOrigins", List.of(SecuritySettings.PID),
+                    "browser Origins accepted besides loopback pages, comma-separated"));
 
     private SettingFlags() {
     }
@@ -128,8 +140,9 @@ final class SettingFlags {
                 .append("  --log-dir DIR           where smcp.log is written, 10 MiB x 5 files (env MCP_LOG_DIR,\n")
                 .append("                          default <install>/logs)\n");
         for (Setting setting : SETTINGS) {
-            out.append(String.format("  %-24s %s (env %s)%n", setting.flag() + " N", setting.help(),
-                    setting.variable()));
+            boolean list = ConfSchema.typeOf(setting.pids().get(0), setting.attribute()) == ConfSchema.Type.STRINGS;
+            out.append(String.format("  %-24s %s (env %s)%n", setting.flag() + (list ? " LIST" : " N"),
+                    setting.help(), setting.variable()));
         }
         return out.toString();
     }

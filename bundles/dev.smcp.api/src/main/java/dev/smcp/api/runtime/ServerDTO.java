@@ -2,7 +2,7 @@ package dev.smcp.api.runtime;
 
 import org.osgi.dto.DTO;
 
-/** The MCP server: identity, tools offered, tools rejected, open sessions. */
+/** The MCP server: identity, tools offered, tools rejected, open sessions, tool call counts. */
 public class ServerDTO extends DTO {
     /** The name reported in {@code serverInfo}. */
     public String name;
@@ -16,4 +16,15 @@ public class ServerDTO extends DTO {
     public FailedToolDTO[] failedTools;
     /** The open sessions. */
     public SessionDTO[] sessions;
+    /** When the protocol engine started, in milliseconds since the epoch. */
+    public long startedAt;
+    /** The tool calls running or queued now, across all sessions. */
+    public int callsInFlight;
+    /** The tool calls that ended with a result that is not an error, since {@link #startedAt}. */
+    public long callsSucceeded;
+    /**
+     * The tool calls that ended with an error result, failed, were cancelled or were refused as busy, since
+     * {@link #startedAt}.
+     */
+    public long callsFailed;
 }

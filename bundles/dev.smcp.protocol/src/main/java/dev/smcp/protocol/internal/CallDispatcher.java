@@ -6,6 +6,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,12 +27,36 @@ final class CallDispatcher {
 
     private final ThreadPoolExecutor pool;
     private final Semaphore admissions;
+    private final int capacity;
+    private final AtomicLong succeeded = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
 
     CallDispatcher(int maxConcurrent, int maxQueued) {
         pool = new ThreadPoolExecutor(maxConcurrent, maxConcurrent, IDLE_SECONDS, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), new DaemonThreadFactory("smcp-call"));
         pool.allowCoreThreadTimeOut(true);
-        admissions = new Semaphore((int) Math.min(Integer.MAX_VALUE, (long) maxConcurrent + maxQueued));
+        capacity = (int) Math.min(Integer.MAX_VALUE, (long) maxConcurrent + maxQueued);
+        admissions = new Semaphore(capacity);
+    }
+
+    /** @return the calls admitted and not yet finished: running or queued */
+    int inFlight() {
+        return Math.max(0, capacity - admissions.availablePermits());
+    }
+
+    /** @return the calls that ended with a result that is not an error */
+    long succeeded() {
+        return succeeded.get();
+    }
+
+    /** @return the calls that ended with an error, were cancelled, or were refused as busy */
+    long failed() {
+        return failed.get();
+    }
+
+    /** Counts a finished (or refused) call. */
+    void finished(boolean ok) {
+        (ok ? succeeded : failed).incrementAndGet();
     }
 
     /** A call; it runs {@code releaseSlot} once it no longer needs its slot (it is run again, harmlessly, after). */

@@ -59,6 +59,7 @@ public final class McpServer implements McpSessionManager, McpServerRuntime {
     private final CallDispatcher dispatcher;
     private final Map<String, McpSessionImpl> sessions = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
+    private final long startedAt = System.currentTimeMillis();
     private volatile boolean stopped;
     /** What initialized sessions were last told about; read and written on the notifier thread only. */
     private volatile List<ToolCatalog.Listing> notifiedListing;
@@ -76,7 +77,8 @@ public final class McpServer implements McpSessionManager, McpServerRuntime {
     private McpServer(BundleContext context, ServerSettings settings, String version) {
         this.context = context;
         this.settings = settings;
-        this.serverInfo = new McpSessionImpl.ServerInfo(settings.serverName(), version, settings.toolsPageSize());
+        this.serverInfo = new McpSessionImpl.ServerInfo(settings.serverName(), version, settings.toolsPageSize(),
+                settings.maxCallsPerSession());
         this.notifier = new ListChangedNotifier(settings.listChangedDebounceMillis(), this::sendListChanged);
         this.catalog = new ToolCatalog(notifier::changed);
         this.notifiedListing = catalog.snapshot().listing();
@@ -147,6 +149,10 @@ public final class McpServer implements McpSessionManager, McpServerRuntime {
         }
         open.sort(Comparator.comparingLong((SessionDTO s) -> s.openedAt).thenComparing(s -> s.id));
         dto.sessions = open.toArray(new SessionDTO[0]);
+        dto.startedAt = startedAt;
+        dto.callsInFlight = dispatcher.inFlight();
+        dto.callsSucceeded = dispatcher.succeeded();
+        dto.callsFailed = dispatcher.failed();
         return dto;
     }
 

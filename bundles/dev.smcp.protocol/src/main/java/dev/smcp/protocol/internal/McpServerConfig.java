@@ -13,6 +13,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     int DEFAULT_MAX_QUEUED_CALLS = 256;
     long DEFAULT_LIST_CHANGED_DEBOUNCE_MILLIS = 100;
     int DEFAULT_TOOLS_PAGE_SIZE = 500;
+    int DEFAULT_MAX_CALLS_PER_SESSION = 32;
 
     @AttributeDefinition(name = "Server name",
             description = "The name the server reports to clients in serverInfo.name of the initialize result.")
@@ -26,6 +27,12 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             description = "How many tools/call requests may wait for a free slot. A call beyond running and queued "
                     + "calls is answered at once with an isError result whose code is 'busy'.")
     int maxQueuedCalls() default DEFAULT_MAX_QUEUED_CALLS;
+
+    @AttributeDefinition(name = "Maximum tool calls per session", min = "1",
+            description = "How many tools/call requests one session may have running or queued at once, so that one "
+                    + "client cannot take every slot. A call beyond this is answered at once with an isError result "
+                    + "whose code is 'busy'.")
+    int maxCallsPerSession() default DEFAULT_MAX_CALLS_PER_SESSION;
 
     @AttributeDefinition(name = "list_changed debounce (ms)", min = "0",
             description = "How long the tool catalog must be quiet before initialized sessions are sent "

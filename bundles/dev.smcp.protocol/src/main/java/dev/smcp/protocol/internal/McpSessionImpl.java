@@ -61,8 +61,9 @@ final class McpSessionImpl implements McpSession {
      * @param name the server name
      * @param version the server version
      * @param toolsPageSize the most tools in one {@code tools/list} result
+     * @param maxCallsPerSession the most tool calls one session may have in flight
      */
-    record ServerInfo(String name, String version, int toolsPageSize) {
+    record ServerInfo(String name, String version, int toolsPageSize, int maxCallsPerSession) {
     }
 
     /** What the client said in {@code initialize}, and the negotiated version. */
@@ -318,13 +319,23 @@ final class McpSessionImpl implements McpSession {
             inFlight.remove(call.key(), call);
             return;
         }
+        if (inFlight.size() > server.maxCallsPerSession()) {
+            inFlight.remove(call.key(), call);
+            refuseBusy(replies, request, name, "this session has " + server.maxCallsPerSession()
+                    + " tool calls in flight, the most one session may have. Wait for one to finish.");
+            return;
+        }
         if (!dispatcher.submit(releaseSlot -> run(call, tool, arguments, releaseSlot))) {
             inFlight.remove(call.key(), call);
-            LOG.info("Tool call {} session {}: {}", name, LogText.session(id), ToolErrors.BUSY);
-            ToolResult busy = ToolResult.error(ToolErrors.BUSY, "The server is busy: too many tool calls are running. "
-                    + "Try again later.");
-            send(replies, JsonRpc.result(request.id(), ToolResults.toJson(busy)));
+            refuseBusy(replies, request, name, "too many tool calls are running. Try again later.");
         }
+    }
+
+    private void refuseBusy(McpMessageSink replies, JsonRpc.Request request, String name, String why) {
+        dispatcher.finished(false);
+        LOG.info("Tool call {} session {}: {}", LogText.of(name), LogText.session(id), ToolErrors.BUSY);
+        ToolResult busy = ToolResult.error(ToolErrors.BUSY, "The server is busy: " + why);
+        send(replies, JsonRpc.result(request.id(), ToolResults.toJson(busy)));
     }
 
     /**
@@ -367,6 +378,7 @@ final class McpSessionImpl implements McpSession {
             inFlight.remove(call.key(), call);
             releaseSlot.run();
         }
+        dispatcher.finished("ok".equals(outcome));
         if (response != null) {
             send(call.replies(), response);
         }

@@ -8,9 +8,10 @@ package dev.smcp.protocol.internal;
  * @param maxQueuedCalls tool calls waiting for a slot, at least 0
  * @param listChangedDebounceMillis the quiet time before {@code notifications/tools/list_changed}, at least 0
  * @param toolsPageSize the most tools in one {@code tools/list} result, at least 1
+ * @param maxCallsPerSession tool calls one session may have running or queued at once, at least 1
  */
 record ServerSettings(String serverName, int maxConcurrentCalls, int maxQueuedCalls, long listChangedDebounceMillis,
-        int toolsPageSize) {
+        int toolsPageSize, int maxCallsPerSession) {
 
     ServerSettings {
         serverName = serverName == null || serverName.isBlank() ? McpServerConfig.DEFAULT_SERVER_NAME : serverName.trim();
@@ -18,17 +19,18 @@ record ServerSettings(String serverName, int maxConcurrentCalls, int maxQueuedCa
         maxQueuedCalls = Math.max(0, maxQueuedCalls);
         listChangedDebounceMillis = Math.max(0, listChangedDebounceMillis);
         toolsPageSize = toolsPageSize >= 1 ? toolsPageSize : McpServerConfig.DEFAULT_TOOLS_PAGE_SIZE;
+        maxCallsPerSession = Math.max(1, maxCallsPerSession);
     }
 
-    /** Settings with the default page size. */
+    /** Settings with the default page size and per-session cap. */
     ServerSettings(String serverName, int maxConcurrentCalls, int maxQueuedCalls, long listChangedDebounceMillis) {
         this(serverName, maxConcurrentCalls, maxQueuedCalls, listChangedDebounceMillis,
-                McpServerConfig.DEFAULT_TOOLS_PAGE_SIZE);
+                McpServerConfig.DEFAULT_TOOLS_PAGE_SIZE, McpServerConfig.DEFAULT_MAX_CALLS_PER_SESSION);
     }
 
     static ServerSettings from(McpServerConfig config) {
         return new ServerSettings(config.serverName(), config.maxConcurrentCalls(), config.maxQueuedCalls(),
-                config.listChangedDebounceMillis(), config.toolsPageSize());
+                config.listChangedDebounceMillis(), config.toolsPageSize(), config.maxCallsPerSession());
     }
 
     /** @return the defaults of {@link McpServerConfig} */

@@ -83,6 +83,39 @@ class McpServerTest {
     }
 
     @Test
+    void oneSessionCannotTakeEverySlotAndTheCountsShowIt() {
+        start(new ServerSettings("s", 4, 4, 10, 50, 1));
+        BlockingTool blocking = new BlockingTool();
+        addTool(1, 0, Map.of(McpTool.NAME, "slow"), blocking);
+        addTool(2, 0, Map.of(McpTool.NAME, "fast"), (a, c) -> ToolResult.text("fast"));
+        RecordingSink replies = new RecordingSink();
+        McpSession greedy = initialized(server, new RecordingSink(), replies);
+        RecordingSink otherReplies = new RecordingSink();
+        McpSession other = initialized(server, new RecordingSink(), otherReplies);
+
+        greedy.receive(call(1, "slow"), replies);
+        Await.await(blocking.started, "the first call to run");
+        assertEquals(1, server.getServerDTO().callsInFlight);
+        greedy.receive(call(2, "fast"), replies);
+        JsonNode busy = replies.next();
+        assertEquals(2, busy.get("id").intValue());
+        assertEquals("busy", busy.at("/result/structuredContent/error/code").textValue());
+        assertTrue(busy.at("/result/content/0/text").textValue().contains("this session has 1 tool calls in flight"),
+                busy.toString());
+
+        other.receive(call(3, "fast"), otherReplies);
+        assertFalse(otherReplies.next().at("/result/isError").booleanValue(), "another session still gets a slot");
+
+        blocking.release.countDown();
+        assertEquals(1, replies.next().get("id").intValue());
+        Await.until(() -> server.getServerDTO().callsInFlight == 0, "the slot to be released");
+        ServerDTO dto = server.getServerDTO();
+        assertEquals(2, dto.callsSucceeded);
+        assertEquals(1, dto.callsFailed);
+        assertTrue(dto.startedAt > 0 && dto.startedAt <= System.currentTimeMillis());
+    }
+
+    @Test
     void aFreedSlotIsUsedAgain() {
         start(new ServerSettings("s", 1, 0, 10));
         addTool(2, 0, Map.of(McpTool.NAME, "fast"), (a, c) -> ToolResult.text("fast"));

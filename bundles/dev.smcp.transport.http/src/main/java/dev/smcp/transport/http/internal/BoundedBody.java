@@ -3,9 +3,15 @@ package dev.smcp.transport.http.internal;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 
 /**
- * Reads a request body with a cap, counting the bytes actually read.
+ * Reads a request body with a cap on its size, counting the bytes actually read, and on the time it takes, so that a
+ * client sending its body a few bytes at a time (slowloris) cannot hold a request thread for long. Each read is also
+ * bounded by the HTTP server's idle timeout.
  */
 final class BoundedBody {
 
@@ -21,8 +27,17 @@ final class BoundedBody {
         }
     }
 
+    /** The body came in too slowly. */
+    static final class TooSlowException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        TooSlowException(long seconds) {
+            super("request body not received within " + seconds + " s");
+        }
+    }
+
     /**
-     * Reads the whole body.
+     * Reads the whole body, without a time limit.
      *
      * @param in the body
      * @param declaredLength the Content-Length, or {@code -1} when unknown; a declared length over the cap fails
@@ -33,6 +48,19 @@ final class BoundedBody {
      * @throws IOException if reading fails
      */
     static byte[] read(InputStream in, long declaredLength, int maxBytes) throws IOException {
+        return read(in, declaredLength, maxBytes, 0);
+    }
+
+    /**
+     * Reads the whole body within a time limit.
+     *
+     * @param timeoutSeconds how long reading may take, {@code 0} for no limit
+     * @throws TooSlowException if the body is not complete after {@code timeoutSeconds}; the rest is not read
+     * @see #read(InputStream, long, int)
+     */
+    static byte[] read(InputStream in, long declaredLength, int maxBytes, int timeoutSeconds) throws IOException {
+        long start = System.nanoTime();
+        long limitNanos = java.util.concurrent.TimeUnit.SECONDS.toNanos(timeoutSeconds);
         if (declaredLength > maxBytes) {
             throw new TooLargeException(maxBytes);
         }
@@ -52,6 +80,18 @@ final class BoundedBody {
                 throw new TooLargeException(maxBytes);
             }
             body.write(buffer, 0, n);
+            if (limitNanos > 0 && System.nanoTime() - start > limitNanos) {
+                throw new TooSlowException(timeoutSeconds);
+            }
         }
+    }
+
+    /**
+     * @return the body decoded as UTF-8
+     * @throws CharacterCodingException if it is not valid UTF-8 (it is refused rather than repaired)
+     */
+    static String utf8(byte[] body) throws CharacterCodingException {
+        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
     }
 }

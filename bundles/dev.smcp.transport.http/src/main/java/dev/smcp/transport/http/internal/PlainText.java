@@ -11,6 +11,9 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 final class PlainText {
 
+    /** The {@code Retry-After} value sent with 503 when a session cap is reached. */
+    static final String RETRY_AFTER_SECONDS = "5";
+
     private PlainText() {
     }
 

@@ -27,6 +27,7 @@ final class SseConnection implements McpMessageSink {
 
     private final SseConnections<SseConnection> registry;
     private final SseStream stream;
+    private final String owner;
 
     private volatile McpSession session;
 
@@ -34,9 +35,11 @@ final class SseConnection implements McpMessageSink {
      * @param registry where the stream registers itself; the caller has reserved a slot there, which this stream
      *            gives back when it ends
      * @param maxQueuedBytes the most bytes of frames waiting to be written (one frame alone always fits)
+     * @param owner who opened the stream ({@link RequestGuard#admit}); only they may post to its session
      */
-    SseConnection(SseConnections<SseConnection> registry, long maxQueuedBytes) {
+    SseConnection(SseConnections<SseConnection> registry, long maxQueuedBytes, String owner) {
         this.registry = registry;
+        this.owner = owner;
         this.stream = new SseStream(maxQueuedBytes, this::ended);
     }
 
@@ -49,6 +52,11 @@ final class SseConnection implements McpMessageSink {
      * @param endpointFrame the {@code endpoint} event
      * @throws IOException if the response output cannot be obtained
      */
+    /** @return who opened the stream */
+    String owner() {
+        return owner;
+    }
+
     void start(McpSession openedSession, AsyncContext asyncContext, byte[] endpointFrame) throws IOException {
         session = openedSession;
         // registered before the endpoint event can leave: a client may POST the moment it reads it

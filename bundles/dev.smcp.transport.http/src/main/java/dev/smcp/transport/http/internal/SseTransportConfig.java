@@ -22,6 +22,8 @@ public @interface SseTransportConfig {
     int DEFAULT_MAX_QUEUED_BYTES = 64 * 1024 * 1024;
     /** Default cap on open SSE sessions. */
     int DEFAULT_MAX_SESSIONS = 1000;
+    /** Default time a request body may take to arrive. */
+    int DEFAULT_BODY_TIMEOUT_SECONDS = 30;
 
     @AttributeDefinition(name = "Keep-alive interval (seconds)", min = "1",
             description = "Every this many seconds each SSE stream gets a comment line ': ping - <UTC time>', so "
@@ -43,4 +45,10 @@ public @interface SseTransportConfig {
             description = "How many SSE sessions may be open at once. GET /sse beyond this is answered with 503 "
                     + "'Too many sessions'.")
     int maxSessions() default DEFAULT_MAX_SESSIONS;
+
+    @AttributeDefinition(name = "Request body timeout (seconds)", min = "0",
+            description = "How long a POST body may take to arrive. A client sending it slower (slowloris) gets 408 "
+                    + "'Request body too slow'. 0: no limit (each read is still bounded by the HTTP server's idle "
+                    + "timeout).")
+    int bodyTimeoutSeconds() default DEFAULT_BODY_TIMEOUT_SECONDS;
 }

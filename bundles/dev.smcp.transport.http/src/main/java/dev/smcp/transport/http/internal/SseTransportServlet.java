@@ -2,7 +2,7 @@ package dev.smcp.transport.http.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.CharacterCodingException;
 import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -60,7 +60,9 @@ public class SseTransportServlet extends HttpServlet {
             + "Use GET /sse to establish SSE connection, then POST to /messages/ to send messages.";
 
     private final transient McpSessionManager sessionManager;
+    private final transient RequestGuard guard;
     private final int maxBodyBytes;
+    private final int bodyTimeoutSeconds;
     private final int maxQueuedBytes;
     private final long keepAliveNanos;
     private final transient SseConnections<SseConnection> connections;
@@ -68,13 +70,16 @@ public class SseTransportServlet extends HttpServlet {
 
     /**
      * @param sessionManager opens MCP sessions
+     * @param guard admits requests
      * @param config the configuration
      */
     @Activate
     public SseTransportServlet(@Reference(name = "sessionManager") McpSessionManager sessionManager,
-            SseTransportConfig config) {
+            @Reference(name = "guard") RequestGuard guard, SseTransportConfig config) {
         this.sessionManager = sessionManager;
+        this.guard = guard;
         this.maxBodyBytes = Math.max(1, config.maxBodyBytes());
+        this.bodyTimeoutSeconds = Math.max(0, config.bodyTimeoutSeconds());
         this.maxQueuedBytes = Math.max(1, config.maxQueuedBytes());
         int keepAliveSeconds = Math.max(1, config.keepAliveSeconds());
         this.keepAliveNanos = TimeUnit.SECONDS.toNanos(keepAliveSeconds);
@@ -86,7 +91,8 @@ public class SseTransportServlet extends HttpServlet {
         });
         ticker.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
         LOG.info("HTTP+SSE transport started (keepAliveSeconds={}, maxBodyBytes={}, maxQueuedBytes={}, "
-                + "maxSessions={})", keepAliveSeconds, maxBodyBytes, maxQueuedBytes, config.maxSessions());
+                + "maxSessions={}, bodyTimeoutSeconds={})", keepAliveSeconds, maxBodyBytes, maxQueuedBytes,
+                config.maxSessions(), bodyTimeoutSeconds);
     }
 
     /** Ends every stream and closes its session, and stops the keep-alive thread. */
@@ -107,11 +113,15 @@ public class SseTransportServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String caller = guard.admit(req, resp);
+        if (caller == null) {
+            return;
+        }
         String servletPath = req.getServletPath();
         String pathInfo = req.getPathInfo();
         if (SSE_PATH.equals(servletPath) && pathInfo == null) {
             switch (req.getMethod()) {
-                case "GET" -> openStream(req, resp);
+                case "GET" -> openStream(req, resp, caller);
                 case "POST" -> postToSse(req, resp);
                 default -> {
                     resp.setHeader("Allow", "GET, POST");
@@ -121,20 +131,21 @@ public class SseTransportServlet extends HttpServlet {
         } else if (MESSAGES_PATH.equals(servletPath) && pathInfo == null) {
             redirectToMessages(req, resp);
         } else if (MESSAGES_PATH.equals(servletPath)) {
-            postMessage(req, resp);
+            postMessage(req, resp, caller);
         } else {
             PlainText.send(resp, HttpServletResponse.SC_NOT_FOUND, "Not Found");
         }
     }
 
-    private void openStream(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    private void openStream(HttpServletRequest req, HttpServletResponse resp, String caller) throws IOException {
         if (!connections.tryReserve()) {
             // upstream's answers: no server bound, or (ours) the cap is reached
+            resp.setHeader("Retry-After", PlainText.RETRY_AFTER_SECONDS);
             PlainText.send(resp, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
                     connections.isClosed() ? "MCP server not initialized" : "Too many sessions");
             return;
         }
-        SseConnection connection = new SseConnection(connections, maxQueuedBytes);
+        SseConnection connection = new SseConnection(connections, maxQueuedBytes, caller);
         McpSession session;
         try {
             session = sessionManager.open(TRANSPORT, connection);
@@ -185,7 +196,7 @@ public class SseTransportServlet extends HttpServlet {
     }
 
     /** The checks run in the order of the MCP Python SDK 1.29 that upstream runs on. */
-    private void postMessage(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    private void postMessage(HttpServletRequest req, HttpServletResponse resp, String caller) throws IOException {
         String contentType = req.getContentType();
         if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
             PlainText.reject(req, resp, HttpServletResponse.SC_BAD_REQUEST, "Invalid Content-Type header");
@@ -207,20 +218,28 @@ public class SseTransportServlet extends HttpServlet {
             return;
         }
         SseConnection connection = connections.find(sessionId);
-        if (connection == null || !connection.isOpen()) {
+        // a session is bound to whoever opened it: to anyone else it does not exist
+        if (connection == null || !connection.isOpen() || !connection.owner().equals(caller)) {
             PlainText.reject(req, resp, HttpServletResponse.SC_NOT_FOUND, "Could not find session");
             return;
         }
-        byte[] body;
+        String text;
         try {
-            body = BoundedBody.read(req.getInputStream(), req.getContentLengthLong(), maxBodyBytes);
+            text = BoundedBody.utf8(BoundedBody.read(req.getInputStream(), req.getContentLengthLong(), maxBodyBytes,
+                    bodyTimeoutSeconds));
         } catch (BoundedBody.TooLargeException e) {
             PlainText.reject(req, resp, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "Request body too large");
+            return;
+        } catch (BoundedBody.TooSlowException e) {
+            PlainText.reject(req, resp, HttpServletResponse.SC_REQUEST_TIMEOUT, "Request body too slow");
+            return;
+        } catch (CharacterCodingException e) {
+            PlainText.send(resp, HttpServletResponse.SC_BAD_REQUEST, "Could not parse message");
             return;
         }
         McpSession.Receipt receipt;
         try {
-            receipt = connection.receive(new String(body, StandardCharsets.UTF_8));
+            receipt = connection.receive(text);
         } catch (RuntimeException e) {
             LOG.warn("Session {} failed on a message", sessionId, e);
             PlainText.send(resp, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "Internal Server Error");

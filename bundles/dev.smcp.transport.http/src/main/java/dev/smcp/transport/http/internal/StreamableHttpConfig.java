@@ -17,6 +17,8 @@ public @interface StreamableHttpConfig {
 
     /** Default cap on the replay buffer of one session: 1 MiB. */
     int DEFAULT_MAX_REPLAY_BYTES = 1024 * 1024;
+    /** Default idle time after which a session without stream, request or call ends: 30 minutes. */
+    int DEFAULT_SESSION_IDLE_SECONDS = 30 * 60;
 
     @AttributeDefinition(name = "Path",
             description = "The endpoint path on the default Servlet Whiteboard context (the servlet pattern).")
@@ -47,4 +49,14 @@ public @interface StreamableHttpConfig {
                     + "reconnecting with Last-Event-ID gets what it missed. Older events are forgotten; the newest "
                     + "is always kept.")
     int maxReplayBytes() default DEFAULT_MAX_REPLAY_BYTES;
+
+    @AttributeDefinition(name = "Request body timeout (seconds)", min = "0",
+            description = "How long a POST body may take to arrive. A client sending it slower (slowloris) gets 408. "
+                    + "0: no limit (each read is still bounded by the HTTP server's idle timeout).")
+    int bodyTimeoutSeconds() default SseTransportConfig.DEFAULT_BODY_TIMEOUT_SECONDS;
+
+    @AttributeDefinition(name = "Session idle expiry (seconds)", min = "1",
+            description = "A session with no GET stream open, no POST being answered and no tool call in flight ends "
+                    + "after this long without a request; its id then gets 404, and the client initializes again.")
+    int sessionIdleSeconds() default DEFAULT_SESSION_IDLE_SECONDS;
 }

@@ -1,7 +1,7 @@
 package dev.smcp.transport.http.internal;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.CharacterCodingException;
 import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -57,7 +57,10 @@ public class StreamableHttpServlet extends HttpServlet {
     static final String TRANSPORT = "streamable-http";
 
     private final transient McpSessionManager sessionManager;
+    private final transient RequestGuard guard;
     private final int maxBodyBytes;
+    private final int bodyTimeoutSeconds;
+    private final long idleNanos;
     private final int maxQueuedBytes;
     private final int maxReplayBytes;
     private final long keepAliveNanos;
@@ -66,13 +69,17 @@ public class StreamableHttpServlet extends HttpServlet {
 
     /**
      * @param sessionManager opens MCP sessions
+     * @param guard admits requests
      * @param config the configuration
      */
     @Activate
     public StreamableHttpServlet(@Reference(name = "sessionManager") McpSessionManager sessionManager,
-            StreamableHttpConfig config) {
+            @Reference(name = "guard") RequestGuard guard, StreamableHttpConfig config) {
         this.sessionManager = sessionManager;
+        this.guard = guard;
         this.maxBodyBytes = Math.max(1, config.maxBodyBytes());
+        this.bodyTimeoutSeconds = Math.max(0, config.bodyTimeoutSeconds());
+        this.idleNanos = TimeUnit.SECONDS.toNanos(Math.max(1, config.sessionIdleSeconds()));
         this.maxQueuedBytes = Math.max(1, config.maxQueuedBytes());
         this.maxReplayBytes = Math.max(1, config.maxReplayBytes());
         int keepAliveSeconds = Math.max(1, config.keepAliveSeconds());
@@ -85,8 +92,9 @@ public class StreamableHttpServlet extends HttpServlet {
         });
         ticker.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
         LOG.info("Streamable HTTP transport started on {} (keepAliveSeconds={}, maxBodyBytes={}, maxQueuedBytes={}, "
-                + "maxSessions={}, maxReplayBytes={})", config.osgi_http_whiteboard_servlet_pattern(), keepAliveSeconds,
-                maxBodyBytes, maxQueuedBytes, config.maxSessions(), maxReplayBytes);
+                + "maxSessions={}, maxReplayBytes={}, bodyTimeoutSeconds={}, sessionIdleSeconds={})",
+                config.osgi_http_whiteboard_servlet_pattern(), keepAliveSeconds, maxBodyBytes, maxQueuedBytes,
+                config.maxSessions(), maxReplayBytes, bodyTimeoutSeconds, TimeUnit.NANOSECONDS.toSeconds(idleNanos));
     }
 
     /** Ends every session (cancelling its calls) and stops the keep-alive thread. */
@@ -107,10 +115,14 @@ public class StreamableHttpServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String caller = guard.admit(req, resp);
+        if (caller == null) {
+            return;
+        }
         switch (req.getMethod()) {
-            case "POST" -> post(req, resp);
-            case "GET" -> get(req, resp);
-            case "DELETE" -> delete(req, resp);
+            case "POST" -> post(req, resp, caller);
+            case "GET" -> get(req, resp, caller);
+            case "DELETE" -> delete(req, resp, caller);
             default -> {
                 resp.setHeader("Allow", "GET, POST, DELETE");
                 refuse(req, resp, HttpServletResponse.SC_METHOD_NOT_ALLOWED, JsonMessages.TRANSPORT_ERROR,
@@ -119,7 +131,7 @@ public class StreamableHttpServlet extends HttpServlet {
         }
     }
 
-    private void post(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    private void post(HttpServletRequest req, HttpServletResponse resp, String caller) throws IOException {
         String accept = req.getHeader("Accept");
         if (!McpHeaders.accepts(accept, McpHeaders.JSON) || !McpHeaders.accepts(accept, McpHeaders.EVENT_STREAM)) {
             refuse(req, resp, HttpServletResponse.SC_NOT_ACCEPTABLE, JsonMessages.TRANSPORT_ERROR,
@@ -135,7 +147,7 @@ public class StreamableHttpServlet extends HttpServlet {
         String rawId = req.getHeader(McpHeaders.SESSION_ID);
         StreamableSession session = null;
         if (rawId != null) {
-            session = find(rawId);
+            session = find(rawId, caller);
             if (session == null) {
                 refuse(req, resp, HttpServletResponse.SC_NOT_FOUND, JsonMessages.TRANSPORT_ERROR, "Session not found");
                 return;
@@ -147,16 +159,22 @@ public class StreamableHttpServlet extends HttpServlet {
                 return;
             }
         }
-        byte[] bytes;
+        String text;
         try {
-            bytes = BoundedBody.read(req.getInputStream(), req.getContentLengthLong(), maxBodyBytes);
+            text = BoundedBody.utf8(BoundedBody.read(req.getInputStream(), req.getContentLengthLong(), maxBodyBytes,
+                    bodyTimeoutSeconds));
         } catch (BoundedBody.TooLargeException e) {
             refuse(req, resp, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, JsonMessages.TRANSPORT_ERROR,
                     "Request body too large");
             return;
+        } catch (BoundedBody.TooSlowException e) {
+            refuse(req, resp, HttpServletResponse.SC_REQUEST_TIMEOUT, JsonMessages.TRANSPORT_ERROR,
+                    "Request body too slow");
+            return;
+        } catch (CharacterCodingException e) {
+            text = null; // answered as a parse error below
         }
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        JsonMessages.PostBody body = JsonMessages.parseBody(text);
+        JsonMessages.PostBody body = text == null ? null : JsonMessages.parseBody(text);
         if (body == null) {
             PostExchange.send(resp, HttpServletResponse.SC_BAD_REQUEST,
                     JsonMessages.error(JsonMessages.PARSE_ERROR, "Parse error"));
@@ -168,7 +186,7 @@ public class StreamableHttpServlet extends HttpServlet {
                         JsonMessages.TRANSPORT_ERROR, "Bad Request: " + McpHeaders.SESSION_ID + " header is required"));
                 return;
             }
-            initialize(req, resp, text, body);
+            initialize(req, resp, text, body, caller);
             return;
         }
         if (body.batch()) {
@@ -215,14 +233,15 @@ public class StreamableHttpServlet extends HttpServlet {
 
     /** A POST of {@code initialize} alone, without a session id: opens a session. */
     private void initialize(HttpServletRequest req, HttpServletResponse resp, String text,
-            JsonMessages.PostBody body) throws IOException {
+            JsonMessages.PostBody body, String caller) throws IOException {
         if (!sessions.tryReserve()) {
+            resp.setHeader("Retry-After", PlainText.RETRY_AFTER_SECONDS);
             PostExchange.send(resp, HttpServletResponse.SC_SERVICE_UNAVAILABLE, JsonMessages.error(
                     JsonMessages.TRANSPORT_ERROR, sessions.isClosed() ? "MCP server not initialized"
                             : "Too many sessions"));
             return;
         }
-        StreamableSession session = new StreamableSession(sessions, maxQueuedBytes, maxReplayBytes);
+        StreamableSession session = new StreamableSession(sessions, maxQueuedBytes, maxReplayBytes, caller);
         McpSession opened;
         try {
             opened = sessionManager.open(TRANSPORT, session);
@@ -277,13 +296,13 @@ public class StreamableHttpServlet extends HttpServlet {
         }
     }
 
-    private void get(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    private void get(HttpServletRequest req, HttpServletResponse resp, String caller) throws IOException {
         if (!McpHeaders.accepts(req.getHeader("Accept"), McpHeaders.EVENT_STREAM)) {
             refuse(req, resp, HttpServletResponse.SC_NOT_ACCEPTABLE, JsonMessages.TRANSPORT_ERROR,
                     "Not Acceptable: the client must accept text/event-stream");
             return;
         }
-        StreamableSession session = requireSession(req, resp);
+        StreamableSession session = requireSession(req, resp, caller);
         if (session == null) {
             return;
         }
@@ -296,8 +315,8 @@ public class StreamableHttpServlet extends HttpServlet {
         session.openGetStream(async, req.getHeader(McpHeaders.LAST_EVENT_ID));
     }
 
-    private void delete(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        StreamableSession session = requireSession(req, resp);
+    private void delete(HttpServletRequest req, HttpServletResponse resp, String caller) throws IOException {
+        StreamableSession session = requireSession(req, resp, caller);
         if (session != null) {
             session.end("deleted by the client");
             resp.setStatus(HttpServletResponse.SC_NO_CONTENT);
@@ -305,14 +324,15 @@ public class StreamableHttpServlet extends HttpServlet {
     }
 
     /** @return the session of a GET or DELETE, or {@code null} when the request was refused */
-    private StreamableSession requireSession(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    private StreamableSession requireSession(HttpServletRequest req, HttpServletResponse resp, String caller)
+            throws IOException {
         String rawId = req.getHeader(McpHeaders.SESSION_ID);
         if (rawId == null) {
             refuse(req, resp, HttpServletResponse.SC_BAD_REQUEST, JsonMessages.TRANSPORT_ERROR,
                     "Bad Request: " + McpHeaders.SESSION_ID + " header is required");
             return null;
         }
-        StreamableSession session = find(rawId);
+        StreamableSession session = find(rawId, caller);
         if (session == null) {
             refuse(req, resp, HttpServletResponse.SC_NOT_FOUND, JsonMessages.TRANSPORT_ERROR, "Session not found");
             return null;
@@ -326,11 +346,14 @@ public class StreamableHttpServlet extends HttpServlet {
         return session;
     }
 
-    /** @return the open session with this id, or {@code null} (also for an id that cannot be one of ours) */
-    private StreamableSession find(String rawId) {
+    /**
+     * @return the open session with this id opened by this caller, or {@code null} (also for an id that cannot be one
+     *         of ours): a session is bound to whoever opened it, and to anyone else it does not exist
+     */
+    private StreamableSession find(String rawId, String caller) {
         String id = SessionIds.normalize(rawId.strip());
         StreamableSession session = id == null ? null : sessions.find(id);
-        return session != null && session.isOpen() ? session : null;
+        return session != null && session.isOpen() && session.owner().equals(caller) ? session : null;
     }
 
     /** Answers with a JSON-RPC error without id, leaving the body unread. */
@@ -346,7 +369,7 @@ public class StreamableHttpServlet extends HttpServlet {
         try {
             long now = System.nanoTime();
             for (StreamableSession session : sessions.all()) {
-                session.tick(now, keepAliveNanos);
+                session.tick(now, keepAliveNanos, idleNanos);
             }
         } catch (RuntimeException e) {
             LOG.warn("Streamable HTTP keep-alive failed", e);

@@ -34,6 +34,7 @@ final class StreamableSession implements McpMessageSink {
 
     private final SseConnections<StreamableSession> registry;
     private final long maxQueuedBytes;
+    private final String owner;
     private final Object lock = new Object();
     private final Set<PostExchange> exchanges = ConcurrentHashMap.newKeySet();
 
@@ -45,15 +46,20 @@ final class StreamableSession implements McpMessageSink {
 
     private volatile McpSession session;
     private volatile String protocolVersion;
+    /** When the session last had a request, a stream or a call in flight ({@link System#nanoTime()}). */
+    private volatile long lastActive = System.nanoTime();
 
     /**
      * @param registry where the session is registered once initialized; the caller has reserved a slot there, which
      *            this session gives back when it ends
      * @param maxQueuedBytes the cap of each stream's queue
      * @param maxReplayBytes the cap of the replay buffer
+     * @param owner who opened the session ({@link RequestGuard#admit}); only they may use it
      */
-    StreamableSession(SseConnections<StreamableSession> registry, long maxQueuedBytes, long maxReplayBytes) {
+    StreamableSession(SseConnections<StreamableSession> registry, long maxQueuedBytes, long maxReplayBytes,
+            String owner) {
         this.registry = registry;
+        this.owner = owner;
         this.maxQueuedBytes = maxQueuedBytes;
         this.replay = new ReplayBuffer(maxReplayBytes);
     }
@@ -68,6 +74,11 @@ final class StreamableSession implements McpMessageSink {
         if (gone) {
             opened.close(); // ended before the session was even returned
         }
+    }
+
+    /** @return who opened the session */
+    String owner() {
+        return owner;
     }
 
     /** @return the MCP session */
@@ -120,6 +131,7 @@ final class StreamableSession implements McpMessageSink {
      * @return the exchange to pass to {@link McpSession#receive} and answer the POST with
      */
     PostExchange exchange(JsonMessages.PostBody body) {
+        lastActive = System.nanoTime();
         PostExchange exchange = new PostExchange(body, maxQueuedBytes, exchanges::remove);
         exchanges.add(exchange);
         boolean gone;
@@ -154,6 +166,7 @@ final class StreamableSession implements McpMessageSink {
      * @throws IOException if the response output cannot be obtained
      */
     boolean openGetStream(AsyncContext async, String lastEventId) throws IOException {
+        lastActive = System.nanoTime();
         SseStream stream = new SseStream(maxQueuedBytes, (reason, cause) -> getStreamEnded(reason, cause));
         SseStream replaced;
         List<byte[]> first = new ArrayList<>();
@@ -212,8 +225,11 @@ final class StreamableSession implements McpMessageSink {
         end("closed by the server");
     }
 
-    /** Writes keep-alive pings on the session's quiet streams. */
-    void tick(long now, long keepAliveNanos) {
+    /**
+     * Writes keep-alive pings on the session's quiet streams, and ends the session when it has been idle too long:
+     * no GET stream, no POST being answered, no call in flight, and no request for {@code idleNanos}.
+     */
+    void tick(long now, long keepAliveNanos, long idleNanos) {
         SseStream stream;
         synchronized (lock) {
             stream = getStream;
@@ -223,6 +239,14 @@ final class StreamableSession implements McpMessageSink {
         }
         for (PostExchange exchange : exchanges) {
             exchange.tick(now, keepAliveNanos);
+        }
+        McpSession s = session;
+        if (stream != null || !exchanges.isEmpty() || s != null && s.pendingRequests() > 0) {
+            lastActive = now;
+        } else if (now - lastActive > idleNanos) {
+            LOG.info("Streamable HTTP session {} expired: idle for {} s", s == null ? "-" : s.id(),
+                    java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(now - lastActive));
+            end("idle");
         }
     }
 

@@ -50,12 +50,14 @@ class SseTransportServletTest {
     private record Stream(SseTestClient client, String sessionId, FakeSession session) {
     }
 
+    private RequestGuard guard = new RequestGuard(AccessPolicy.defaults());
+
     private void start(TestConfig config) throws Exception {
         start(config, "/");
     }
 
     private void start(TestConfig config, String contextPath) throws Exception {
-        servlet = new SseTransportServlet(manager, config);
+        servlet = new SseTransportServlet(manager, guard, config);
         server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
@@ -371,4 +373,43 @@ class SseTransportServletTest {
         first.client.close();
         second.client.close();
     }
+
+    @Test
+    void aSessionIsBoundToTheKeyThatOpenedItAndABadOriginIsForbidden() throws Exception {
+        guard = new RequestGuard(new AccessPolicy(new String[] { "key-one", "key-two" }, false, false,
+                new String[0], new String[0]));
+        start(TestConfig.defaults());
+        SseTestClient refused = new SseTestClient(port, "/sse", -1, "");
+        assertEquals(401, refused.status);
+        refused.close();
+        SseTestClient client = new SseTestClient(port, "/sse", -1, "Authorization: Bearer key-one\r\n");
+        assertEquals(200, client.status);
+        Matcher endpoint = ENDPOINT.matcher(client.nextFrame());
+        assertTrue(endpoint.matches());
+        String path = "/messages/?session_id=" + endpoint.group(2);
+        String ping = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}";
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(15)).header("Content-Type", JSON).POST(BodyPublishers.ofString(ping));
+        assertPlain(404, "Could not find session", http.send(request.copy().header("X-API-Key", "key-two").build(),
+                BodyHandlers.ofString()));
+        assertEquals(401, http.send(request.copy().build(), BodyHandlers.ofString()).statusCode());
+        assertPlain(202, "Accepted", http.send(request.copy().header("X-API-Key", "key-one").build(),
+                BodyHandlers.ofString()));
+        HttpResponse<String> origin = http.send(request.copy().header("X-API-Key", "key-one")
+                .header("Origin", "https://evil.example").build(), BodyHandlers.ofString());
+        assertEquals(403, origin.statusCode());
+        assertTrue(origin.body().contains("forbidden_origin"), origin.body());
+        client.close();
+    }
+
+    @Test
+    void invalidUtf8CannotBeParsed() throws Exception {
+        start(TestConfig.defaults());
+        Stream stream = openStream();
+        byte[] body = { '{', '"', 'a', '"', ':', '"', (byte) 0xFF, '"', '}' };
+        assertPlain(400, "Could not parse message", send("POST", "/messages/?session_id=" + stream.sessionId(), JSON,
+                BodyPublishers.ofByteArray(body)));
+        stream.client().close();
+    }
+
 }

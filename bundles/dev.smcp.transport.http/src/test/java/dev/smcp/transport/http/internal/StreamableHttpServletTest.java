@@ -37,8 +37,10 @@ class StreamableHttpServletTest {
     private StreamableHttpServlet servlet;
     private int port;
 
+    private RequestGuard guard = new RequestGuard(AccessPolicy.defaults());
+
     private void start(StreamableTestConfig config) throws Exception {
-        servlet = new StreamableHttpServlet(manager, config);
+        servlet = new StreamableHttpServlet(manager, guard, config);
         server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
@@ -316,8 +318,112 @@ class StreamableHttpServletTest {
     void sessionsBeyondTheCapAreRefused() throws Exception {
         start(StreamableTestConfig.defaults().withMaxSessions(1));
         initialize("2025-06-18");
-        assertStatus(503, post(null, null, "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\","
-                + "\"params\":{\"protocolVersion\":\"2025-06-18\"}}"));
+        HttpResponse<String> refused = post(null, null, "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\","
+                + "\"params\":{\"protocolVersion\":\"2025-06-18\"}}");
+        assertStatus(503, refused);
+        assertEquals("5", refused.headers().firstValue("Retry-After").orElse(null));
+    }
+
+    private static final String PING = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}";
+    private static final String INITIALIZE = "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\","
+            + "\"params\":{\"protocolVersion\":\"2025-06-18\"}}";
+
+    private HttpResponse<String> postWith(String sessionId, String header, String value, String body) throws Exception {
+        return http.send(request(sessionId, sessionId == null ? null : "2025-06-18").header("Accept", BOTH)
+                .header("Content-Type", "application/json").header(header, value)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), BodyHandlers.ofString());
+    }
+
+    @Test
+    void withRequireAuthEveryRequestNeedsAKeyAndASessionIsBoundToItsKey() throws Exception {
+        guard = new RequestGuard(new AccessPolicy(new String[] { "key-one", "key-two" }, false, false,
+                new String[0], new String[0]));
+        start(StreamableTestConfig.defaults());
+        HttpResponse<String> refused = post(null, null, INITIALIZE);
+        assertStatus(401, refused);
+        assertEquals("Bearer realm=\"smcp\"", refused.headers().firstValue("WWW-Authenticate").orElse(null));
+        assertTrue(refused.headers().firstValue("content-type").orElse("").startsWith("application/json"));
+        assertTrue(refused.body().startsWith("{\"error\":\"unauthorized\",\"message\":"), refused.body());
+        assertStatus(401, postWith(null, "Authorization", "Bearer wrong", INITIALIZE));
+        assertEquals(0, servlet.openSessions());
+
+        HttpResponse<String> opened = postWith(null, "Authorization", "Bearer key-one", INITIALIZE);
+        assertStatus(200, opened);
+        String id = opened.headers().firstValue("mcp-session-id").orElseThrow();
+        assertStatus(200, postWith(id, "X-API-Key", "key-one", PING));
+        // another valid key cannot use the session: to it, the session does not exist
+        assertStatus(404, postWith(id, "X-API-Key", "key-two", PING));
+        assertStatus(404, http.send(request(id, "2025-06-18").header("Authorization", "Bearer key-two").DELETE()
+                .build(), BodyHandlers.ofString()));
+        assertStatus(401, post(id, "2025-06-18", PING));
+        assertStatus(200, postWith(id, "Authorization", "Bearer key-one", PING));
+    }
+
+    @Test
+    void badOriginOrHostIsForbiddenBeforeAnythingElse() throws Exception {
+        start(StreamableTestConfig.defaults());
+        HttpResponse<String> origin = postWith(null, "Origin", "http://evil.example", INITIALIZE);
+        assertStatus(403, origin);
+        assertEquals("{\"error\":\"forbidden_origin\",\"message\":\"Origin not allowed: http://evil.example\"}",
+                origin.body());
+        assertStatus(200, postWith(null, "Origin", "http://localhost:6274", INITIALIZE));
+
+        String host = RawHttp.exchange(port, "POST /mcp HTTP/1.1\r\nHost: rebound.example:" + port
+                + "\r\nAccept: " + BOTH + "\r\nContent-Type: application/json\r\nContent-Length: "
+                + INITIALIZE.length() + "\r\nConnection: close\r\n\r\n" + INITIALIZE);
+        assertTrue(host.startsWith("HTTP/1.1 403 "), host);
+        assertTrue(host.contains("{\"error\":\"forbidden_host\""), host);
+        assertEquals(1, servlet.openSessions(), "only the loopback page's initialize opened a session");
+    }
+
+    @Test
+    void anIdleSessionExpires() throws Exception {
+        start(StreamableTestConfig.defaults().withSessionIdleSeconds(1));
+        String id = initialize("2025-06-18");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (servlet.openSessions() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals(0, servlet.openSessions(), "expired");
+        assertFalse(manager.byId(id).isOpen(), "the MCP session is closed");
+        assertStatus(404, post(id, "2025-06-18", PING));
+    }
+
+    @Test
+    void aSessionWithAnOpenStreamDoesNotExpire() throws Exception {
+        start(StreamableTestConfig.defaults().withSessionIdleSeconds(1));
+        String id = initialize("2025-06-18");
+        try (SseTestClient stream = get(id, "")) {
+            Thread.sleep(2500);
+            assertEquals(1, servlet.openSessions());
+            assertStatus(200, post(id, "2025-06-18", PING));
+        }
+    }
+
+    @Test
+    void invalidUtf8IsAParseError() throws Exception {
+        start(StreamableTestConfig.defaults());
+        byte[] body = { '{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}' };
+        HttpResponse<String> response = http.send(request(null, null).header("Accept", BOTH)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build(), BodyHandlers.ofString());
+        assertStatus(400, response);
+        assertTrue(response.body().contains("\"code\":-32700"), response.body());
+    }
+
+    @Test
+    void aBodyThatComesTooSlowlyGets408() throws Exception {
+        start(new StreamableTestConfig(3600, 1 << 20, 1 << 20, 10, 1 << 20, 1, 1800));
+        byte[][] pieces = new byte[INITIALIZE.length()][];
+        for (int i = 0; i < pieces.length; i++) {
+            pieces[i] = new byte[] { (byte) INITIALIZE.charAt(i) };
+        }
+        String answer = RawHttp.exchange(port, "POST /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: " + BOTH
+                + "\r\nContent-Type: application/json\r\nContent-Length: " + INITIALIZE.length() + "\r\n\r\n",
+                pieces, 200);
+        assertTrue(answer.startsWith("HTTP/1.1 408 "), answer);
+        assertTrue(answer.contains("Request body too slow"), answer);
+        assertEquals(0, servlet.openSessions());
     }
 
     private SseTestClient get(String sessionId, String headers) throws Exception {
