@@ -1,5 +1,6 @@
 package dev.smcp.e2e;
 
+import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,6 +63,20 @@ final class McpClients {
                 .initializationTimeout(Duration.ofSeconds(SmcpServer.START_TIMEOUT.toSeconds()))
                 .toolsChangeConsumer(toolsChanged)
                 .clientInfo(new McpSchema.Implementation("smcp-e2e", "1.0.0")));
+    }
+
+    /** A client over the legacy HTTP+SSE transport, initialized, sending this header with every request. */
+    static McpSyncClient sse(SmcpServer server, String header, String value) {
+        HttpClientSseClientTransport transport = HttpClientSseClientTransport.builder(server.baseUrl())
+                .sseEndpoint("/sse").requestBuilder(HttpRequest.newBuilder().header(header, value)).build();
+        return initialized(spec(McpClient.sync(transport)));
+    }
+
+    /** A client over Streamable HTTP ({@code /mcp}), initialized, sending this header with every request. */
+    static McpSyncClient streamable(SmcpServer server, String header, String value) {
+        HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(server.baseUrl())
+                .endpoint("/mcp").requestBuilder(HttpRequest.newBuilder().header(header, value)).build();
+        return initialized(spec(McpClient.sync(transport)));
     }
 
     /** A client over Streamable HTTP ({@code /mcp}), initialized, told of tool list changes as above. */

@@ -45,6 +45,11 @@ final class RawSseClient implements AutoCloseable {
         endpoint = first.data();
     }
 
+    /** @return the session id in the endpoint */
+    String sessionId() {
+        return endpoint.substring(endpoint.indexOf("session_id=") + "session_id=".length());
+    }
+
     HttpResponse<java.io.InputStream> response() {
         return stream;
     }
