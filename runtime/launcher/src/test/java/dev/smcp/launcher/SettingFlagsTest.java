@@ -25,6 +25,23 @@ class SettingFlagsTest {
     }
 
     @Test
+    void securityAndLimitFlagsReachTheirPids() throws Exception {
+        SettingFlags.Extracted extracted = SettingFlags.extract(new String[] { "--allowed-hosts",
+                "mcp.example.com, other:9000", "--session-idle-seconds=60" },
+                Map.of("MCP_ALLOWED_ORIGINS", "https://app.example.com", "MCP_MAX_CALLS_PER_SESSION", "4",
+                        "MCP_BODY_TIMEOUT_SECONDS", "0"));
+        Map<String, Object> security = extracted.settings().get("dev.smcp.transport.http.security");
+        assertArrayEquals(new String[] { "mcp.example.com", "other:9000" }, (String[]) security.get("allowedHosts"));
+        assertArrayEquals(new String[] { "https://app.example.com" }, (String[]) security.get("allowedOrigins"));
+        assertEquals(60, extracted.settings().get("dev.smcp.transport.http.streamable").get("sessionIdleSeconds"));
+        assertEquals(4, extracted.settings().get("dev.smcp.protocol").get("maxCallsPerSession"));
+        assertEquals(0, extracted.settings().get("dev.smcp.transport.http").get("bodyTimeoutSeconds"));
+        assertEquals("--session-idle-seconds: expected a whole number, got 'soon'",
+                assertThrows(LaunchOptions.UsageException.class, () -> SettingFlags.extract(
+                        new String[] { "--session-idle-seconds", "soon" }, Map.of())).getMessage());
+    }
+
+    @Test
     void badValuesNameTheirFlagOrVariable() {
         assertEquals("MCP_TOOLS_PAGE_SIZE: expected a whole number, got 'many'",
                 assertThrows(LaunchOptions.UsageException.class,
