@@ -35,6 +35,8 @@ final class FakeLetta implements AutoCloseable {
     final List<Request> requests = new CopyOnWriteArrayList<>();
     final List<String> agentIds = new CopyOnWriteArrayList<>();
     volatile int messageStatus = 200;
+    /** How long each message takes to be accepted. */
+    volatile long messageDelayMillis;
     private final HttpServer server;
     private final ExecutorService threads = Executors.newFixedThreadPool(4);
 
@@ -78,6 +80,7 @@ final class FakeLetta implements AutoCloseable {
             reply(exchange, known ? 200 : 404, known ? JSON.writeValueAsString(agent(parts[3]))
                     : "{\"detail\":\"Agent not found\"}");
         } else if (exchange.getRequestMethod().equals("POST") && parts.length == 5 && parts[4].equals("messages")) {
+            pause(messageDelayMillis);
             reply(exchange, messageStatus, messageStatus == 200 ? "{\"messages\":[],\"usage\":{}}"
                     : "{\"detail\":\"unavailable\"}");
         } else {
@@ -110,6 +113,14 @@ final class FakeLetta implements AutoCloseable {
         agent.put("last_updated", null);
         agent.put("system", "ignored");
         return agent;
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void reply(HttpExchange exchange, int status, String json) throws IOException {
