@@ -67,7 +67,7 @@ public @interface PromptYoSelfConfiguration {
     @AttributeDefinition(name = "Claim lease (seconds)", min = "10",
             description = "How long a server instance owns a due prompt while it delivers it. Another instance "
                     + "sharing the database takes the prompt over only after the lease expired (the first one "
-                    + "died). Must exceed the Letta timeout.")
+                    + "died). At least 10 s and twice the Letta timeout; a shorter lease is raised to that.")
     int claimLeaseSeconds() default 300;
 
     @AttributeDefinition(name = "Default time zone",

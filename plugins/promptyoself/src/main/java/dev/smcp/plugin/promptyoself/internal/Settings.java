@@ -5,6 +5,9 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * The configuration with its fallbacks to the environment applied.
  *
@@ -24,6 +27,8 @@ record Settings(String lettaBaseUrl, String lettaToken, Duration lettaTimeout, S
         String databasePassword, boolean schedulerEnabled, Duration poll, RetryPolicy retries, Duration lease,
         ZoneId defaultZone) {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Settings.class);
+
     /** The Letta server when nothing names one. */
     static final String DEFAULT_LETTA_URL = "http://localhost:8283";
 
@@ -38,8 +43,8 @@ record Settings(String lettaBaseUrl, String lettaToken, Duration lettaTimeout, S
      * @param config the configuration
      * @param env the process environment
      * @param home the user's home directory
-     * @return the settings
-     * @throws IllegalArgumentException for unusable values
+     * @return the settings; an unusable value is replaced by its default, a number out of range clamped, with a
+     *         warning
      */
     static Settings from(PromptYoSelfConfiguration config, Map<String, String> env, Path home) {
         String database = first(config.database(), env.get("PROMPTYOSELF_DB"));
@@ -47,19 +52,29 @@ record Settings(String lettaBaseUrl, String lettaToken, Duration lettaTimeout, S
             database = home.resolve(".smcp").resolve("promptyoself.sqlite3").toString();
         }
         String url = first(config.lettaBaseUrl(), env.get("LETTA_BASE_URL"), env.get("LETTA_SERVER_URL"));
-        if (config.lettaTimeoutSeconds() < 1 || config.pollSeconds() < 1 || config.claimLeaseSeconds() < 10) {
-            throw new IllegalArgumentException("lettaTimeoutSeconds and pollSeconds must be at least 1, "
-                    + "claimLeaseSeconds at least 10");
+        if (url != null && !url.matches("(?i)https?://[^/?#\\s]+.*")) {
+            LOG.warn("PromptYoSelf: the Letta base URL is not an http(s) URL; using {}", DEFAULT_LETTA_URL);
+            url = null;
         }
+        ZoneId zone;
+        try {
+            zone = Schedule.parseZone(config.defaultTimeZone());
+        } catch (IllegalArgumentException e) {
+            LOG.warn("PromptYoSelf: defaultTimeZone: {}; using UTC", e.getMessage());
+            zone = ZoneId.of("UTC");
+        }
+        // out-of-range numbers are clamped, as everywhere in SMCP
+        int timeout = Math.max(1, config.lettaTimeoutSeconds());
+        int firstDelay = Math.max(1, config.retryBackoffSeconds());
         return new Settings(url == null ? DEFAULT_LETTA_URL : url,
                 first(config._lettaToken(), env.get("LETTA_API_KEY"), env.get("LETTA_SERVER_PASSWORD")),
-                Duration.ofSeconds(config.lettaTimeoutSeconds()), database,
+                Duration.ofSeconds(timeout), database,
                 first(config.databaseUser(), env.get("PROMPTYOSELF_DB_USER")),
                 first(config._databasePassword(), env.get("PROMPTYOSELF_DB_PASSWORD")), config.schedulerEnabled(),
-                Duration.ofSeconds(config.pollSeconds()),
-                new RetryPolicy(config.maxDeliveryFailures(), Duration.ofSeconds(config.retryBackoffSeconds()),
-                        Duration.ofSeconds(config.maxRetryBackoffSeconds())),
-                Duration.ofSeconds(config.claimLeaseSeconds()), Schedule.parseZone(config.defaultTimeZone()));
+                Duration.ofSeconds(Math.max(1, config.pollSeconds())),
+                new RetryPolicy(Math.max(1, config.maxDeliveryFailures()), Duration.ofSeconds(firstDelay),
+                        Duration.ofSeconds(Math.max(firstDelay, config.maxRetryBackoffSeconds()))),
+                Duration.ofSeconds(Math.max(Math.max(10, config.claimLeaseSeconds()), 2L * timeout)), zone);
     }
 
     private static String first(String... values) {
