@@ -64,6 +64,17 @@ final class LettaClient {
         return baseUrl;
     }
 
+    /** Ends the HTTP client's own selector thread where the JDK can (Java 21 and newer); on 17 it ends when unused. */
+    void close() {
+        if (http instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                // closing is best effort: the executor is shut down by the owner anyway
+            }
+        }
+    }
+
     /** A Letta call failed: unreachable, timed out, or an answer other than 2xx. The message has no secrets. */
     static final class LettaException extends Exception {
         private static final long serialVersionUID = 1L;

@@ -68,6 +68,7 @@ public final class PromptYoSelf {
             scheduler.shutdownNow();
             awaitQuietly(scheduler);
         }
+        letta.close();
         httpThreads.shutdownNow();
         awaitQuietly(httpThreads);
     }

@@ -86,7 +86,9 @@ final class TemporaryPostgres implements AutoCloseable {
                 throw new IllegalStateException("postgres exited:\n" + Files.readString(dir.resolve("postgres.log")));
             }
             try (Connection connection = new org.postgresql.Driver().connect(jdbcUrl(), properties)) {
-                return;
+                if (connection.isValid(10)) {
+                    return;
+                }
             } catch (SQLException e) {
                 last = e;
                 Thread.sleep(200);
@@ -131,11 +133,16 @@ final class TemporaryPostgres implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
         server.destroy(); // SIGTERM: postgres shuts down once the clients are gone
-        if (!server.waitFor(60, TimeUnit.SECONDS)) {
+        try {
+            if (!server.waitFor(60, TimeUnit.SECONDS)) {
+                server.destroyForcibly();
+                server.waitFor(30, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
             server.destroyForcibly();
-            server.waitFor(30, TimeUnit.SECONDS);
+            Thread.currentThread().interrupt();
         }
         delete(dir);
     }
