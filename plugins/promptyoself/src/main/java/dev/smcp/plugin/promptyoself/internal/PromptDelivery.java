@@ -43,19 +43,36 @@ final class PromptDelivery {
     /**
      * @return one entry per prompt handled, as the original's {@code execute} reported them
      * @throws SQLException when the database fails
-     * @throws InterruptedException when the thread is interrupted; claimed prompts not handled yet are taken up
-     *             again after their lease expired
+     * @throws InterruptedException when the thread is interrupted (the server stops): the claimed prompts not tried
+     *             yet are released for the next pass; the one being delivered is taken up again when its lease
+     *             expired, as its delivery may or may not have happened
      */
     List<Map<String, Object>> runOnce() throws SQLException, InterruptedException {
         if (!store.exists()) {
             return List.of();
         }
         String token = UUID.randomUUID().toString();
+        List<Reminder> claimed = store.claimDue(now(), lease, BATCH, token);
         List<Map<String, Object>> results = new ArrayList<>();
-        for (Reminder reminder : store.claimDue(now(), lease, BATCH, token)) {
-            results.add(deliver(reminder, token));
+        try {
+            for (Reminder reminder : claimed) {
+                results.add(deliver(reminder, token));
+            }
+        } finally {
+            if (results.size() + 1 < claimed.size()) {
+                release(claimed.subList(results.size() + 1, claimed.size()), token);
+            }
         }
         return results;
+    }
+
+    private void release(List<Reminder> untried, String token) {
+        try {
+            store.releaseClaims(untried.stream().map(Reminder::id).toList(), token);
+        } catch (SQLException e) {
+            LOG.warn("cannot release {} claimed prompts; they are taken up when the lease expires: {}",
+                    untried.size(), e.toString());
+        }
     }
 
     private Map<String, Object> deliver(Reminder reminder, String token) throws SQLException, InterruptedException {

@@ -97,6 +97,7 @@ final class ReminderStore {
                 properties.setProperty("password", password);
             }
             properties.setProperty("connectTimeout", "10");
+            properties.setProperty("socketTimeout", "60"); // a hung database must not stall the scheduler for ever
             properties.setProperty("ApplicationName", "smcp-promptyoself");
             return new ReminderStore(Dialect.POSTGRESQL, database, properties, null);
         }
@@ -331,6 +332,22 @@ final class ReminderStore {
                 update.setLong(index++, reminder.id());
                 update.setString(index, token);
                 return update.executeUpdate();
+            }
+        });
+    }
+
+    /** Gives claimed prompts back, untried, to the next pass of any instance. */
+    void releaseClaims(List<Long> ids, String token) throws SQLException {
+        withConnection(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE " + TABLE + " SET claim_token = NULL, "
+                    + "claim_until = NULL WHERE id = ? AND claim_token = ?")) {
+                int released = 0;
+                for (long id : ids) {
+                    update.setLong(1, id);
+                    update.setString(2, token);
+                    released += update.executeUpdate();
+                }
+                return released;
             }
         });
     }

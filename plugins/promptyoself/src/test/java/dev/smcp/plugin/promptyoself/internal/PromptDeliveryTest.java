@@ -9,8 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -174,6 +176,38 @@ class PromptDeliveryTest {
         engine.store().recordDelivered(claimed.get(0), "token-1", clock.instant(), Instant.parse("2026-12-03T14:00:00Z"));
         assertFalse(row(id).active());
         assertEquals("cancelled", row(id).status());
+    }
+
+    @Test
+    void aPassInterruptedByAStopReleasesThePromptsItHasNotTried() throws Exception {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(register(Map.of("agent_id", "agent-1", "prompt", "p" + i, "every", "1h", "skip_validation",
+                    true)));
+        }
+        clock.set("2026-12-03T13:00:00Z");
+        letta.messageDelayMillis = 120_000;
+        AtomicReference<Throwable> ended = new AtomicReference<>();
+        Thread pass = new Thread(() -> {
+            try {
+                pass();
+            } catch (Throwable e) {
+                ended.set(e);
+            }
+        });
+        pass.start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (letta.requests.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(1, letta.requests.size(), "the first delivery is in flight");
+        pass.interrupt();
+        pass.join(Duration.ofSeconds(60).toMillis());
+        assertFalse(pass.isAlive());
+        assertTrue(ended.get() instanceof InterruptedException, String.valueOf(ended.get()));
+        List<Reminder> again = engine.store().claimDue(clock.instant(), Duration.ofMinutes(1), 10, "next");
+        assertEquals(ids.subList(1, 3), again.stream().map(Reminder::id).toList(),
+                "the untried ones at once; the one in flight when its lease expires");
     }
 
     @Test
