@@ -79,41 +79,50 @@ final class PromptDelivery {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("id", reminder.id());
         result.put("agent_id", reminder.agentId());
-        String error;
+        Schedule schedule;
+        try {
+            schedule = reminder.schedule();
+        } catch (IllegalArgumentException e) {
+            // a row this plugin cannot schedule is not sent (it would be sent again on every pass): it is given up
+            return failed(reminder, token, result, "Invalid stored schedule " + reminder.scheduleType() + " "
+                    + reminder.scheduleValue() + ": " + e.getMessage(), true);
+        }
         try {
             letta.sendMessage(reminder.agentId(), reminder.prompt());
-            error = null;
         } catch (LettaClient.LettaException e) {
-            error = e.getMessage();
+            return failed(reminder, token, result, e.getMessage(), false);
         }
         Instant now = now();
-        if (error == null) {
-            int count = reminder.repetitionCount() + 1;
-            Schedule schedule = reminder.schedule();
-            boolean limitReached = reminder.maxRepetitions() != null && count >= reminder.maxRepetitions();
-            Instant next = schedule == null || limitReached ? null : schedule.nextAfter(reminder.nextRun(), now);
-            store.recordDelivered(reminder, token, now, next);
-            LOG.info("prompt {} delivered to agent {} (delivery {}{})", reminder.id(), reminder.agentId(), count,
-                    next == null ? ", finished" : ", next run " + next);
-            result.put("delivered", true);
-            result.put("next_run", Reminder.iso(next));
-            result.put("repetition_count", count);
-            result.put("max_repetitions", reminder.maxRepetitions());
-            result.put("completed", next == null);
-        } else {
-            int failures = reminder.failureCount() + 1;
-            Duration delay = retries.delayAfter(failures);
-            Instant retryAt = delay == null ? null : now.plus(delay);
-            store.recordFailed(reminder, token, now, failures, retryAt, error);
-            LOG.warn("prompt {} not delivered to agent {} (failure {} of {}): {}", reminder.id(), reminder.agentId(),
-                    failures, retries.maxFailures(), error);
-            result.put("delivered", false);
-            result.put("error", error);
-            result.put("failure_count", failures);
-            result.put("retry_at", Reminder.iso(retryAt));
-            result.put("deactivated", retryAt == null);
-            result.put("next_run", Reminder.iso(reminder.nextRun()));
-        }
+        int count = reminder.repetitionCount() + 1;
+        boolean limitReached = reminder.maxRepetitions() != null && count >= reminder.maxRepetitions();
+        Instant next = limitReached ? null : schedule.nextAfter(reminder.nextRun(), now);
+        store.recordDelivered(reminder, token, now, next);
+        LOG.info("prompt {} delivered to agent {} (delivery {}{})", reminder.id(), reminder.agentId(), count,
+                next == null ? ", finished" : ", next run " + next);
+        result.put("delivered", true);
+        result.put("next_run", Reminder.iso(next));
+        result.put("repetition_count", count);
+        result.put("max_repetitions", reminder.maxRepetitions());
+        result.put("completed", next == null);
+        return result;
+    }
+
+    /** Records a failure: a retry after the back-off delay, or (at the limit, or when told) giving up. */
+    private Map<String, Object> failed(Reminder reminder, String token, Map<String, Object> result, String error,
+            boolean giveUp) throws SQLException {
+        Instant now = now();
+        int failures = reminder.failureCount() + 1;
+        Duration delay = giveUp ? null : retries.delayAfter(failures);
+        Instant retryAt = delay == null ? null : now.plus(delay);
+        store.recordFailed(reminder, token, now, failures, retryAt, error);
+        LOG.warn("prompt {} not delivered to agent {} (failure {} of {}{}): {}", reminder.id(), reminder.agentId(),
+                failures, retries.maxFailures(), retryAt == null ? ", deactivated" : ", retry at " + retryAt, error);
+        result.put("delivered", false);
+        result.put("error", error);
+        result.put("failure_count", failures);
+        result.put("retry_at", Reminder.iso(retryAt));
+        result.put("deactivated", retryAt == null);
+        result.put("next_run", Reminder.iso(reminder.nextRun()));
         return result;
     }
 

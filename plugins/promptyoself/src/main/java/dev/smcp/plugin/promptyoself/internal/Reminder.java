@@ -29,11 +29,27 @@ record Reminder(long id, String agentId, String prompt, String scheduleType, Str
         Instant nextRun, boolean active, String status, Instant createdAt, Instant lastRun, Integer maxRepetitions,
         int repetitionCount, int failureCount, Instant retryAt, String lastError) {
 
-    /** @return the schedule, or {@code null} when the stored type is not one this plugin knows */
+    /**
+     * @return the schedule; a type this plugin does not know (rows of other programs) counts as once
+     * @throws IllegalArgumentException when the stored values cannot be a schedule (an unknown zone, a bad cron
+     *             expression or interval)
+     */
     Schedule schedule() {
         Schedule.Type type = Schedule.Type.fromStored(scheduleType);
-        return type == null ? null
-                : new Schedule(type, scheduleValue, timeZone == null ? ZoneId.of("UTC") : ZoneId.of(timeZone));
+        if (type == null) {
+            return new Schedule(Schedule.Type.ONCE, scheduleValue, ZoneId.of("UTC"));
+        }
+        Schedule schedule = new Schedule(type, scheduleValue,
+                timeZone == null ? ZoneId.of("UTC") : Schedule.parseZone(timeZone));
+        if (type != Schedule.Type.ONCE && scheduleValue == null) {
+            throw new IllegalArgumentException("no schedule value");
+        }
+        if (type == Schedule.Type.CRON) {
+            CronExpression.parse(scheduleValue);
+        } else if (type == Schedule.Type.INTERVAL) {
+            Schedule.parseInterval(scheduleValue);
+        }
+        return schedule;
     }
 
     /** @return the row as the {@code list} tool shows it (the original's fields first) */

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -208,6 +209,24 @@ class PromptDeliveryTest {
         List<Reminder> again = engine.store().claimDue(clock.instant(), Duration.ofMinutes(1), 10, "next");
         assertEquals(ids.subList(1, 3), again.stream().map(Reminder::id).toList(),
                 "the untried ones at once; the one in flight when its lease expires");
+    }
+
+    @Test
+    void aRowThatCannotBeScheduledIsGivenUpWithoutBeingSent() throws Exception {
+        Instant due = Instant.parse("2026-12-03T11:00:00Z");
+        long broken = engine.store().insert("agent-1", "broken", new Schedule(Schedule.Type.CRON, "61 * * * *",
+                ZoneId.of("UTC")), due, null, due);
+        long fine = register(Map.of("agent_id", "agent-1", "prompt", "fine", "time", "2026-12-03T12:00:01Z",
+                "skip_validation", true));
+        clock.set("2026-12-03T12:00:02Z");
+        List<Map<String, Object>> results = pass();
+        assertEquals(2, results.size());
+        assertEquals(true, results.get(0).get("deactivated"));
+        assertEquals("Invalid stored schedule cron 61 * * * *: minute: 61 is outside 0-59", results.get(0).get("error"));
+        assertEquals(true, results.get(1).get("delivered"));
+        assertEquals(List.of("fine"), letta.delivered().stream().map(m -> m[1]).toList());
+        assertEquals("failed", row(broken).status());
+        assertFalse(row(fine).active());
     }
 
     @Test
