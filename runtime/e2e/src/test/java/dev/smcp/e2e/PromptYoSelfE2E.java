@@ -122,7 +122,7 @@ class PromptYoSelfE2E {
                     DemoPluginsE2E.structured(unknownAgent).get("error"));
 
             // a few seconds ahead, written in another offset: stored and delivered in UTC
-            Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(4);
+            Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(8);
             Map<String, Object> registered = ok(client, "promptyoself__register", Map.of("agent_id", "agent-e2e",
                     "prompt", "Time to reflect on today's work", "time",
                     at.atOffset(ZoneOffset.ofHours(2)).toString()));
