@@ -54,10 +54,13 @@ class DemoPluginsE2E {
     @Test
     void listsEveryDemoToolWithItsSchema() {
         List<McpSchema.Tool> tools = client.listTools().tools();
-        // the clock tools come from the Java plugin bundle in the runtime's bundle set (see JavaPluginE2E)
+        // the clock and promptyoself tools come from Java plugin bundles in the runtime's bundle set (see JavaPluginE2E,
+        // PromptYoSelfE2E)
         assertEquals(List.of("clock__add", "clock__convert", "clock__difference", "clock__now",
                 "demo_math__calculate", "demo_math__coin_flip", "demo_math__format_bytes",
-                "demo_text__echo", "demo_text__hash_preview", "demo_text__slugify", "demo_text__word_count", "health"),
+                "demo_text__echo", "demo_text__hash_preview", "demo_text__slugify", "demo_text__word_count", "health",
+                "promptyoself__agents", "promptyoself__cancel", "promptyoself__execute", "promptyoself__list",
+                "promptyoself__register", "promptyoself__test"),
                 tools.stream().map(McpSchema.Tool::name).toList());
         McpSchema.Tool calculate = tools.get(4);
         assertEquals("Add, subtract, multiply, or divide two numbers.", calculate.description());

@@ -38,7 +38,7 @@ class HealthE2E {
             assertEquals("healthy", report.get("status"), report::toString);
             assertEquals("0.1.0-SNAPSHOT", report.get("version"));
             assertEquals(List.of("demo_math", "demo_text"), report.get("plugin_names"));
-            assertEquals(12, ((Number) report.get("tools")).intValue());
+            assertEquals(18, ((Number) report.get("tools")).intValue(), "12 demo and clock tools, 6 of promptyoself, health");
             assertEquals(1, ((Number) report.get("sessions")).intValue());
             @SuppressWarnings("unchecked")
             Map<String, Object> calls = (Map<String, Object>) report.get("calls");

@@ -88,7 +88,10 @@ final class SmcpServer implements AutoCloseable {
     /** Starts the launcher with exactly these arguments and stdin open, without waiting. */
     static Process launchWithStdin(Map<String, String> env, List<String> args) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command(args)).redirectErrorStream(true);
-        builder.environment().keySet().removeIf(k -> k.startsWith("MCP_"));
+        builder.environment().keySet().removeIf(k -> k.startsWith("MCP_") || k.startsWith("PROMPTYOSELF_"));
+        // the runtime's PromptYoSelf scheduler must not pick up the user's own prompts (~/.smcp/): a file never made
+        builder.environment().put("PROMPTYOSELF_DB", Path.of(System.getProperty("java.io.tmpdir"),
+                "smcp-e2e-no-prompts-" + ProcessHandle.current().pid(), "prompts.sqlite3").toString());
         builder.environment().putAll(env);
         return builder.start();
     }

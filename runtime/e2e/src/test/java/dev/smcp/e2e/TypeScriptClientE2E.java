@@ -93,7 +93,9 @@ class TypeScriptClientE2E {
         JsonNode list = session.steps.get("tools/list");
         assertEquals(List.of("clock__add", "clock__convert", "clock__difference", "clock__now",
                 "demo_math__calculate", "demo_math__coin_flip", "demo_math__format_bytes",
-                "demo_text__echo", "demo_text__hash_preview", "demo_text__slugify", "demo_text__word_count", "health"),
+                "demo_text__echo", "demo_text__hash_preview", "demo_text__slugify", "demo_text__word_count", "health",
+                "promptyoself__agents", "promptyoself__cancel", "promptyoself__execute", "promptyoself__list",
+                "promptyoself__register", "promptyoself__test"),
                 strings(list.path("tools")));
         assertTrue(list.path("nextCursor").isNull(), session::describe);
         JsonNode schema = list.path("calculateSchema");
