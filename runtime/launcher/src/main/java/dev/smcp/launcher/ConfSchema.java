@@ -38,7 +38,14 @@ final class ConfSchema {
                     "sessionIdleSeconds", Type.INT),
             SecuritySettings.PID, Map.of("apiKeys", Type.STRINGS, "allowLoopback", Type.BOOLEAN,
                     "authDisabled", Type.BOOLEAN, "allowedHosts", Type.STRINGS, "allowedOrigins", Type.STRINGS),
-            "dev.smcp.transport.stdio", Map.of("maxLineBytes", Type.INT, "maxQueuedBytes", Type.INT));
+            "dev.smcp.transport.stdio", Map.of("maxLineBytes", Type.INT, "maxQueuedBytes", Type.INT),
+            "dev.smcp.plugin.promptyoself", Map.ofEntries(Map.entry("lettaBaseUrl", Type.STRING),
+                    Map.entry(".lettaToken", Type.STRING), Map.entry("lettaTimeoutSeconds", Type.INT),
+                    Map.entry("database", Type.STRING), Map.entry("databaseUser", Type.STRING),
+                    Map.entry(".databasePassword", Type.STRING), Map.entry("schedulerEnabled", Type.BOOLEAN),
+                    Map.entry("pollSeconds", Type.INT), Map.entry("maxDeliveryFailures", Type.INT),
+                    Map.entry("retryBackoffSeconds", Type.INT), Map.entry("maxRetryBackoffSeconds", Type.INT),
+                    Map.entry("claimLeaseSeconds", Type.INT), Map.entry("defaultTimeZone", Type.STRING)));
 
     private ConfSchema() {
     }
