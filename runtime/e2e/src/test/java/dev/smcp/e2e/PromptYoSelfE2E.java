@@ -19,10 +19,13 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.sun.net.httpserver.HttpServer;
+
+import dev.smcp.plugin.promptyoself.internal.TemporaryPostgres;
 
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -32,7 +35,8 @@ import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 /**
  * PromptYoSelf in the real runtime, every tool called through the MCP Java SDK client, against a fake Letta server
  * on loopback: a prompt registered a few seconds ahead reaches the fake by itself, through the server's scheduler.
- * The Letta URL and token come from the environment, the database and poll interval from the conf directory.
+ * The Letta URL and token come from the environment, the database and poll interval from the conf directory. Once
+ * on SQLite (the default store) and once on PostgreSQL (a throwaway cluster on loopback).
  */
 class PromptYoSelfE2E {
 
@@ -91,12 +95,21 @@ class PromptYoSelfE2E {
         }
     }
 
-    @Test
-    void everyToolAndAPromptDeliveredByTheScheduler() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = { "sqlite", "postgresql" })
+    void everyToolAndAPromptDeliveredByTheScheduler(String storage) throws Exception {
         Path conf = Files.createDirectories(temp.resolve("conf"));
         Path database = temp.resolve("data").resolve("prompts.sqlite3");
-        Files.writeString(conf.resolve("dev.smcp.plugin.promptyoself.json"),
-                "{\"pollSeconds\": 1, \"database\": \"" + database.toString().replace("\\", "\\\\") + "\"}");
+        try (TemporaryPostgres postgres = storage.equals("postgresql") ? TemporaryPostgres.start() : null) {
+            String store = postgres == null
+                    ? "\"database\": \"" + database.toString().replace("\\", "\\\\") + "\""
+                    : "\"database\": \"" + postgres.jdbcUrl() + "\", \"databaseUser\": \"" + TemporaryPostgres.USER + "\"";
+            Files.writeString(conf.resolve("dev.smcp.plugin.promptyoself.json"), "{\"pollSeconds\": 1, " + store + "}");
+            run(conf, postgres == null ? database : null, postgres == null ? database.toString() : postgres.jdbcUrl());
+        }
+    }
+
+    private void run(Path conf, Path sqliteFile, String location) throws Exception {
         Path plugins = Files.createDirectories(temp.resolve("plugins"));
         try (FakeLetta letta = new FakeLetta();
                 SmcpServer server = SmcpServer.start(plugins, Map.of("LETTA_BASE_URL", letta.url(), "LETTA_API_KEY",
@@ -158,7 +171,10 @@ class PromptYoSelfE2E {
             assertEquals("not_found", ((Map<?, ?>) DemoPluginsE2E.structured(missing).get("error")).get("code"));
             assertEquals("0 prompts executed", ok(client, "promptyoself__execute", Map.of()).get("message"));
             assertEquals(1, letta.messages().size(), "delivered once");
-            assertTrue(Files.exists(database));
+            if (sqliteFile != null) {
+                assertTrue(Files.exists(sqliteFile));
+            }
+            assertTrue(server.log().contains("PromptYoSelf started: prompts in " + location), server.log());
             assertFalse(server.log().contains(TOKEN), "the token is never logged");
         }
     }

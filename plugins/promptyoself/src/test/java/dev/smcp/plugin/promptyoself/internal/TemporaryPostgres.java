@@ -21,9 +21,10 @@ import java.util.stream.Stream;
  * through {@code setpriv}, in a directory that user owns. Closing stops the server and deletes the directory.
  * Fails with a clear message when the PostgreSQL binaries are missing ({@code .ci/run} installs them).
  */
-final class TemporaryPostgres implements AutoCloseable {
+public final class TemporaryPostgres implements AutoCloseable {
 
-    static final String USER = "promptyoself";
+    /** The one user, with trust authentication. */
+    public static final String USER = "promptyoself";
 
     private final Path dir;
     private final int port;
@@ -35,11 +36,13 @@ final class TemporaryPostgres implements AutoCloseable {
         this.server = server;
     }
 
-    String jdbcUrl() {
+    /** @return the JDBC URL of the cluster's {@code postgres} database */
+    public String jdbcUrl() {
         return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
     }
 
-    static TemporaryPostgres start() throws Exception {
+    /** Starts a cluster and waits until it accepts connections. */
+    public static TemporaryPostgres start() throws Exception {
         Path bin = binaries();
         Path dir = Files.createTempDirectory("promptyoself-pg-");
         List<String> asUser = new ArrayList<>();
