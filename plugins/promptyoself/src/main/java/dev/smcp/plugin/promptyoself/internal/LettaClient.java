@@ -24,6 +24,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * The Letta REST calls PromptYoSelf makes: list agents ({@code GET /v1/agents/}, every page), look one up
  * ({@code GET /v1/agents/{id}}), and send a user message ({@code POST /v1/agents/{id}/messages} with the original's
  * body). The token goes only into the {@code Authorization} header, never into messages. Thread-safe.
+ * <p>
+ * As the original, a message that Letta refuses with its {@code ChatMLInnerMonologueWrapper} error (an answer naming
+ * both {@code description} and that wrapper, which some model wrappers of Letta raise on the plain endpoint) is
+ * sent again to {@code POST /v1/agents/{id}/messages/stream}, whose event stream is read to its end.
  */
 final class LettaClient {
 
@@ -79,10 +83,21 @@ final class LettaClient {
     static final class LettaException extends Exception {
         private static final long serialVersionUID = 1L;
         private final int status;
+        private final boolean monologueWrapperError;
 
         LettaException(String message, int status) {
+            this(message, status, false);
+        }
+
+        LettaException(String message, int status, boolean monologueWrapperError) {
             super(message);
             this.status = status;
+            this.monologueWrapperError = monologueWrapperError;
+        }
+
+        /** @return whether Letta answered with the error that the streaming endpoint avoids */
+        boolean monologueWrapperError() {
+            return monologueWrapperError;
         }
 
         /** @return the HTTP status, or 0 when there was no answer */
@@ -137,12 +152,25 @@ final class LettaClient {
         ObjectNode message = messages.addObject();
         message.put("role", "user");
         message.putArray("content").addObject().put("type", "text").put("text", prompt);
-        send("POST", "/v1/agents/" + encode(agentId) + "/messages", body.toString());
+        String path = "/v1/agents/" + encode(agentId) + "/messages";
+        try {
+            send("POST", path, body.toString());
+        } catch (LettaException e) {
+            if (!e.monologueWrapperError()) {
+                throw e;
+            }
+            send("POST", path + "/stream", body.toString(), "text/event-stream");
+        }
     }
 
     private String send(String method, String path, String jsonBody) throws LettaException, InterruptedException {
+        return send(method, path, jsonBody, "application/json");
+    }
+
+    private String send(String method, String path, String jsonBody, String accept)
+            throws LettaException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(timeout)
-                .header("Accept", "application/json");
+                .header("Accept", accept);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -162,10 +190,12 @@ final class LettaClient {
         int status = response.statusCode();
         if (status < 200 || status > 299) {
             String text = response.body() == null ? "" : response.body().strip();
+            boolean wrapperError = text.contains("description") && text.contains("ChatMLInnerMonologueWrapper");
             if (text.length() > BODY_QUOTE) {
                 text = text.substring(0, BODY_QUOTE) + "...";
             }
-            throw new LettaException(what + " answered HTTP " + status + (text.isEmpty() ? "" : ": " + text), status);
+            throw new LettaException(what + " answered HTTP " + status + (text.isEmpty() ? "" : ": " + text), status,
+                    wrapperError);
         }
         return response.body();
     }

@@ -35,6 +35,8 @@ final class FakeLetta implements AutoCloseable {
     final List<Request> requests = new CopyOnWriteArrayList<>();
     final List<String> agentIds = new CopyOnWriteArrayList<>();
     volatile int messageStatus = 200;
+    /** The body of a refused message ({@link #messageStatus} other than 200). */
+    volatile String refusal = "{\"detail\":\"unavailable\"}";
     /** How long each message takes to be accepted. */
     volatile long messageDelayMillis;
     private final HttpServer server;
@@ -81,8 +83,16 @@ final class FakeLetta implements AutoCloseable {
                     : "{\"detail\":\"Agent not found\"}");
         } else if (exchange.getRequestMethod().equals("POST") && parts.length == 5 && parts[4].equals("messages")) {
             pause(messageDelayMillis);
-            reply(exchange, messageStatus, messageStatus == 200 ? "{\"messages\":[],\"usage\":{}}"
-                    : "{\"detail\":\"unavailable\"}");
+            reply(exchange, messageStatus, messageStatus == 200 ? "{\"messages\":[],\"usage\":{}}" : refusal);
+        } else if (exchange.getRequestMethod().equals("POST") && parts.length == 6 && parts[4].equals("messages")
+                && parts[5].equals("stream")) {
+            byte[] events = ("data: {\"message_type\":\"assistant_message\"}\n\n" + "data: [DONE]\n\n")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+            exchange.sendResponseHeaders(200, events.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(events);
+            }
         } else {
             reply(exchange, 404, "{\"detail\":\"Not Found\"}");
         }

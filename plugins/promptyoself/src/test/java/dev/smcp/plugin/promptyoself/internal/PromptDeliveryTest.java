@@ -78,6 +78,28 @@ class PromptDeliveryTest {
     }
 
     @Test
+    void theMonologueWrapperErrorIsRetriedOnTheStreamingEndpointAsTheOriginalDoes() throws Exception {
+        letta.messageStatus = 500;
+        letta.refusal = "{\"detail\":\"Error: 'description' ... ChatMLInnerMonologueWrapper ...\"}";
+        register(Map.of("agent_id", "agent-1", "prompt", "via the stream", "time", "2026-12-03T12:00:10Z",
+                "skip_validation", true));
+        clock.set("2026-12-03T12:00:11Z");
+        assertEquals(true, pass().get(0).get("delivered"));
+        List<String> posts = letta.requests.stream().filter(r -> r.method().equals("POST")).map(FakeLetta.Request::path)
+                .toList();
+        assertEquals(List.of("/v1/agents/agent-1/messages", "/v1/agents/agent-1/messages/stream"), posts);
+        assertEquals(letta.requests.get(0).body(), letta.requests.get(1).body(), "the same body");
+
+        letta.requests.clear();
+        letta.refusal = "{\"detail\":\"some other error\"}";
+        register(Map.of("agent_id", "agent-1", "prompt", "no stream", "time", "2026-12-03T12:00:20Z",
+                "skip_validation", true));
+        clock.set("2026-12-03T12:00:21Z");
+        assertEquals(false, pass().get(0).get("delivered"));
+        assertEquals(1, letta.requests.size(), "other errors are not sent to the stream");
+    }
+
+    @Test
     void intervalsDoNotDriftAndStopAfterMaxRepetitions() throws Exception {
         long id = register(Map.of("agent_id", "agent-1", "prompt", "tick", "every", "1m", "max_repetitions", 3L,
                 "skip_validation", true));
