@@ -122,9 +122,8 @@ class KarafFeaturesIT {
         // the umbrella feature installs the same slices
         karaf.installFeature("smcp");
         assertEquals(List.of(), notActive(), "every SMCP bundle active");
-        List<String> installed = smcpBundles("dev.smcp.");
-        assertEquals(6, installed.stream().filter(b -> !b.startsWith("dev.smcp.plugin.")).count(),
-                () -> "the six SMCP bundles: " + installed);
+        List<String> installed = featureBundles();
+        assertEquals(6, installed.size(), () -> "the six SMCP bundles: " + installed);
         karaf.uninstallFeature("smcp");
         assertEquals(List.of(), smcpBundles("dev.smcp"), "no SMCP bundle left");
     }
@@ -150,8 +149,13 @@ class KarafFeaturesIT {
         return karaf.bundles().stream().filter(b -> b.startsWith(prefix) || b.contains("] smcp-plugin:")).toList();
     }
 
+    /** @return the SMCP bundles the features installed (mvn: locations), not the plugin bundles of the watcher */
+    private static List<String> featureBundles() throws Exception {
+        return karaf.bundles().stream().filter(b -> b.startsWith("dev.smcp.") && b.contains("] mvn:")).toList();
+    }
+
     private static List<String> notActive() throws Exception {
-        return smcpBundles("dev.smcp").stream().filter(b -> !b.contains("[Active]")).toList();
+        return featureBundles().stream().filter(b -> !b.contains("[Active]")).toList();
     }
 
     private static <T> void awaitEquals(T expected, ThrowingSupplier<T> actual, String what) throws Exception {
