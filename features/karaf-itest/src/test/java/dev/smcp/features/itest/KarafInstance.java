@@ -96,19 +96,24 @@ final class KarafInstance implements AutoCloseable {
         Files.writeString(etc.resolve("dev.smcp.plugins.cfg"), "directory = " + pluginsDir + "\n");
     }
 
-    /** Starts {@code bin/karaf server} on the Java running this test and waits for its features MBean. */
+    /**
+     * Starts {@code bin/karaf server} on the Java in {@code smcp.karaf.javaHome} (default: the one running this
+     * test) and waits for its features MBean.
+     */
     void start() throws Exception {
+        String javaHome = System.getProperty("smcp.karaf.javaHome", System.getProperty("java.home"));
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
                 .directory(home.toFile()).redirectErrorStream(true)
                 .redirectOutput(home.resolve("karaf.out").toFile());
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().put("JAVA_HOME", javaHome);
         builder.environment().put("KARAF_EXEC", "exec"); // the script becomes the JVM: its pid is Karaf's
         process = builder.start();
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         Exception last = null;
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new AssertionError("Karaf exited with " + process.exitValue() + "\n" + log());
+                throw new AssertionError("Karaf exited with " + process.exitValue() + " (Karaf 4.4 needs Java 17 to "
+                        + "23; -Dsmcp.karaf.javaHome=<JDK> picks it, now " + javaHome + ")\n" + log());
             }
             try {
                 jmx = JMXConnectorFactory.connect(new JMXServiceURL("service:jmx:rmi://127.0.0.1:" + rmiServerPort
