@@ -47,6 +47,10 @@ class KarafFeaturesIT {
             "clock__now", "demo_math__calculate", "demo_math__coin_flip", "demo_math__format_bytes", "demo_text__echo",
             "demo_text__hash_preview", "demo_text__slugify", "demo_text__word_count");
 
+    /** What feature:install smcp brings of SMCP itself (a bundle added to a feature is added here). */
+    private static final List<String> SMCP_BUNDLES = List.of("dev.smcp.api", "dev.smcp.exec", "dev.smcp.plugins",
+            "dev.smcp.protocol", "dev.smcp.shell", "dev.smcp.transport.http");
+
     private static KarafInstance karaf;
 
     @BeforeAll
@@ -122,8 +126,8 @@ class KarafFeaturesIT {
         // the umbrella feature installs the same slices
         karaf.installFeature("smcp");
         assertEquals(List.of(), notActive(), "every SMCP bundle active");
-        List<String> installed = featureBundles();
-        assertEquals(6, installed.size(), () -> "the six SMCP bundles: " + installed);
+        assertEquals(SMCP_BUNDLES, featureBundles().stream().map(b -> b.substring(0, b.indexOf(' '))).sorted()
+                .toList());
         karaf.uninstallFeature("smcp");
         assertEquals(List.of(), smcpBundles("dev.smcp"), "no SMCP bundle left");
     }
