@@ -77,6 +77,11 @@ public final class PluginDirectoryWatcher {
 
     /** How long deactivation waits for the probe and scan threads to end. */
     private static final long SHUTDOWN_WAIT_SECONDS = 15;
+    /**
+     * Whether the condition package is wired. Its import is optional: Karaf 4.4 does not export it, and there the
+     * scanned condition (only the standalone launcher waits for it) is not registered.
+     */
+    private static final boolean CONDITIONS_AVAILABLE = conditionsAvailable();
 
     private final BundleContext context;
     private final ProcessExecutor executor;
@@ -98,7 +103,7 @@ public final class PluginDirectoryWatcher {
     /** Whether the missing plugins directory was reported; guarded by scanLock. */
     private boolean missingReported;
     /** The {@link PluginRuntime#CONDITION_PLUGINS_SCANNED} condition, once a scan completed; guarded by scanLock. */
-    private ServiceRegistration<Condition> scanned;
+    private ServiceRegistration<?> scanned;
 
     /**
      * Starts the component and a first scan in the background.
@@ -177,7 +182,7 @@ public final class PluginDirectoryWatcher {
             if (full || summary.changedAnything()) {
                 LOG.info("Plugins {}", summary);
             }
-            if (summary.complete() && scanned == null && !closed) {
+            if (CONDITIONS_AVAILABLE && summary.complete() && scanned == null && !closed) {
                 scanned = context.registerService(Condition.class, Condition.INSTANCE,
                         FrameworkUtil.asDictionary(Map.of(Condition.CONDITION_ID,
                                 PluginRuntime.CONDITION_PLUGINS_SCANNED)));
@@ -238,6 +243,15 @@ public final class PluginDirectoryWatcher {
         }
         managed.clear();
         LOG.info("Plugin directory watcher stopped; {} plugin bundles uninstalled", uninstalled);
+    }
+
+    private static boolean conditionsAvailable() {
+        try {
+            Class.forName("org.osgi.service.condition.Condition", false, PluginDirectoryWatcher.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     private void withdrawScannedCondition() {
