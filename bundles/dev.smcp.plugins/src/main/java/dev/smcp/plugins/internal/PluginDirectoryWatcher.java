@@ -33,6 +33,8 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.FrameworkListener;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.framework.wiring.BundleRevision;
@@ -104,6 +106,14 @@ public final class PluginDirectoryWatcher {
     private boolean missingReported;
     /** The {@link PluginRuntime#CONDITION_PLUGINS_SCANNED} condition, once a scan completed; guarded by scanLock. */
     private ServiceRegistration<?> scanned;
+    /** Plugin bundles installed whose first start failed because they did not resolve. */
+    private final Set<String> unresolved = ConcurrentHashMap.newKeySet();
+    /** Starts plugin bundles that could not resolve during a refresh (see {@link #startUnresolvedPlugins}). */
+    private final FrameworkListener refreshes = event -> {
+        if (event.getType() == FrameworkEvent.PACKAGES_REFRESHED) {
+            startUnresolvedLater();
+        }
+    };
 
     /**
      * Starts the component and a first scan in the background.
@@ -125,6 +135,7 @@ public final class PluginDirectoryWatcher {
         this.scanThread = Executors.newSingleThreadExecutor(new DaemonThreads("plugin-scan"));
         LOG.info("Plugin directory watcher started: {} (python {}, {} probes at once, {})",
                 setup.settings().directory(), setup.settings().probe().python(), parallelism, describe(setup.watch()));
+        context.addFrameworkListener(refreshes);
         scanLater(true);
     }
 
@@ -213,6 +224,11 @@ public final class PluginDirectoryWatcher {
     @Deactivate
     void deactivate() {
         closed = true;
+        try {
+            context.removeFrameworkListener(refreshes);
+        } catch (IllegalStateException e) {
+            // this bundle's context is no longer valid: the listener is gone with it
+        }
         PluginDirectoryMonitor watching = monitor; // read without the lock: a scan may hold it
         if (watching != null) {
             watching.stop();
@@ -325,6 +341,39 @@ public final class PluginDirectoryWatcher {
             });
         } catch (RejectedExecutionException e) {
             LOG.debug("Plugin scan not started: the watcher is stopping");
+        }
+    }
+
+    private void startUnresolvedLater() {
+        try {
+            scanThread.execute(this::startUnresolvedPlugins);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("Plugin restart after a refresh skipped: the watcher is stopping");
+        }
+    }
+
+    /**
+     * Starts the plugin bundles whose first start failed because they did not resolve, which happens when a bundle
+     * they import from (dev.smcp.api) is being refreshed while they are installed, as when a platform installs
+     * features. Runs after every package refresh.
+     */
+    void startUnresolvedPlugins() {
+        for (String location : unresolved) {
+            Bundle bundle = bundleAt(location);
+            if (closed) {
+                return;
+            }
+            if (bundle == null || bundle.getState() != Bundle.INSTALLED) {
+                unresolved.remove(location); // gone, or resolved and started or stopped by someone else
+                continue;
+            }
+            try {
+                bundle.start();
+                unresolved.remove(location);
+                LOG.info("Plugin bundle {} started after a package refresh", bundle.getSymbolicName());
+            } catch (BundleException | IllegalStateException e) {
+                LOG.debug("Plugin bundle {} still cannot start: {}", bundle.getSymbolicName(), e.getMessage());
+            }
         }
     }
 
@@ -477,6 +526,9 @@ public final class PluginDirectoryWatcher {
             LOG.warn("Cannot install or start plugin {} from {}: {}", PluginNames.printable(name), location,
                     e.getMessage());
             results.failed.add(name);
+            if (e instanceof BundleException failure && failure.getType() == BundleException.RESOLVE_ERROR) {
+                unresolved.add(location); // retried after the next package refresh
+            }
         }
     }
 

@@ -45,11 +45,14 @@ class KarafFeaturesIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final List<String> DEMO_TOOLS = List.of("clock__add", "clock__convert", "clock__difference",
             "clock__now", "demo_math__calculate", "demo_math__coin_flip", "demo_math__format_bytes", "demo_text__echo",
-            "demo_text__hash_preview", "demo_text__slugify", "demo_text__word_count");
+            "demo_text__hash_preview", "demo_text__slugify", "demo_text__word_count", "health");
+    private static final List<String> PROMPTYOSELF_TOOLS = List.of("health", "promptyoself__agents",
+            "promptyoself__cancel", "promptyoself__execute", "promptyoself__list", "promptyoself__register",
+            "promptyoself__test");
 
     /** What feature:install smcp brings of SMCP itself (a bundle added to a feature is added here). */
-    private static final List<String> SMCP_BUNDLES = List.of("dev.smcp.api", "dev.smcp.exec", "dev.smcp.plugins",
-            "dev.smcp.protocol", "dev.smcp.shell", "dev.smcp.transport.http");
+    private static final List<String> SMCP_BUNDLES = List.of("dev.smcp.api", "dev.smcp.exec", "dev.smcp.health",
+            "dev.smcp.plugins", "dev.smcp.protocol", "dev.smcp.shell", "dev.smcp.transport.http");
 
     private static KarafInstance karaf;
 
@@ -103,11 +106,20 @@ class KarafFeaturesIT {
             assertTrue(bundles.stream().anyMatch(b -> b.startsWith("dev.smcp.plugin.clock [Active]")),
                     () -> "the clock jar installed as a bundle: " + bundles);
 
-            // without the plugins slice the server stays up and has no tools
+            // without the plugins slice the server stays up with only its own health tool
             karaf.uninstallFeature("smcp-plugins");
-            awaitEquals(List.of(), () -> toolNames(sse), "tools over SSE after uninstalling smcp-plugins");
-            assertEquals(List.of(), toolNames(streamable));
+            awaitEquals(List.of("health"), () -> toolNames(sse), "tools over SSE after uninstalling smcp-plugins");
+            assertEquals(List.of("health"), toolNames(streamable));
             assertEquals(List.of(), smcpBundles("dev.smcp.plugin"), "no plugin bundle left");
+
+            // the PromptYoSelf Java plugin as its own feature, with the JDBC drivers
+            karaf.installFeature("smcp-promptyoself");
+            awaitEquals(PROMPTYOSELF_TOOLS, () -> toolNames(streamable), "PromptYoSelf tools");
+            CallToolResult list = streamable.callTool(new CallToolRequest("promptyoself__list", Map.of()));
+            assertFalse(list.isError(), list::toString);
+            assertEquals(0, ((Number) structured(list).get("count")).intValue());
+            karaf.uninstallFeature("smcp-promptyoself");
+            awaitEquals(List.of("health"), () -> toolNames(sse), "tools after uninstalling smcp-promptyoself");
         } finally {
             sse.closeGracefully();
             streamable.closeGracefully();
