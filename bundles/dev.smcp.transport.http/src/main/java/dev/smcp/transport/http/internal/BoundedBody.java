@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Reads a request body with a cap on its size, counting the bytes actually read, and on the time it takes, so that a
@@ -60,7 +61,7 @@ final class BoundedBody {
      */
     static byte[] read(InputStream in, long declaredLength, int maxBytes, int timeoutSeconds) throws IOException {
         long start = System.nanoTime();
-        long limitNanos = java.util.concurrent.TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        long limitNanos = TimeUnit.SECONDS.toNanos(timeoutSeconds);
         if (declaredLength > maxBytes) {
             throw new TooLargeException(maxBytes);
         }

@@ -22,10 +22,18 @@ final class PlainText {
      * sending that body must not reuse it for its next request.
      */
     static void reject(HttpServletRequest req, HttpServletResponse resp, int status, String body) throws IOException {
+        closeAfterAnswer(req, resp);
+        send(resp, status, body);
+    }
+
+    /**
+     * Closes the connection after the answer when the request has a body that is left unread: a client still sending
+     * it must not reuse the connection for its next request.
+     */
+    static void closeAfterAnswer(HttpServletRequest req, HttpServletResponse resp) {
         if (req.getContentLengthLong() != 0) {
             resp.setHeader("Connection", "close");
         }
-        send(resp, status, body);
     }
 
     static void send(HttpServletResponse resp, int status, String body) throws IOException {

@@ -74,9 +74,7 @@ public class RequestGuard {
         if (decision.status() == HttpServletResponse.SC_UNAUTHORIZED) {
             resp.setHeader("WWW-Authenticate", "Bearer realm=\"smcp\"");
         }
-        if (req.getContentLengthLong() != 0) {
-            resp.setHeader("Connection", "close"); // the body is left unread
-        }
+        PlainText.closeAfterAnswer(req, resp); // the body is left unread
         ObjectNode body = JSON.createObjectNode();
         body.put("error", decision.error());
         body.put("message", decision.message());

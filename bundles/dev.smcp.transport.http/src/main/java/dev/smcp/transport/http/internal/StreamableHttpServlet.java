@@ -359,9 +359,7 @@ public class StreamableHttpServlet extends HttpServlet {
     /** Answers with a JSON-RPC error without id, leaving the body unread. */
     private static void refuse(HttpServletRequest req, HttpServletResponse resp, int status, int code,
             String message) throws IOException {
-        if (req.getContentLengthLong() != 0) {
-            resp.setHeader("Connection", "close");
-        }
+        PlainText.closeAfterAnswer(req, resp);
         PostExchange.send(resp, status, JsonMessages.error(code, message));
     }
 

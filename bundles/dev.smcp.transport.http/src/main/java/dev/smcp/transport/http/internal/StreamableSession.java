@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import dev.smcp.api.session.McpMessageSink;
 import dev.smcp.api.session.McpSession;
@@ -245,7 +246,7 @@ final class StreamableSession implements McpMessageSink {
             lastActive = now;
         } else if (now - lastActive > idleNanos) {
             LOG.info("Streamable HTTP session {} expired: idle for {} s", s == null ? "-" : s.id(),
-                    java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(now - lastActive));
+                    TimeUnit.NANOSECONDS.toSeconds(now - lastActive));
             end("idle");
         }
     }
